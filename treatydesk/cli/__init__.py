@@ -1,0 +1,37 @@
+"""The ``treatydesk`` command: set up, serve, import and query the register.
+
+Every sub-command works on the database named by ``DATABASE_URL`` (default: a SQLite file
+under ``var/``). Handlers live in the modules beside this one, one concern each.
+"""
+
+import argparse
+import sys
+
+from . import register_commands, site_commands
+from .errors import CommandError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="treatydesk",
+        description="Treaty Desk: the register and website of a treaty secretariat.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    site_commands.add_parsers(sub)
+    register_commands.add_parsers(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "manage":
+        return site_commands.manage(argv[1:])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args) or 0
+    except CommandError as error:
+        print(f"treatydesk {args.command}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,159 @@
+"""``import``, ``status`` and ``notice``: the register from the command line."""
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from .django_setup import setup
+from .errors import CommandError
+
+TREATY_HELP = "treaty code: CCM, APMBC, ATT or TPNW"
+
+
+def add_parsers(sub) -> None:
+    imp = sub.add_parser(
+        "import", help="replace a treaty's register with the content of CSV files",
+        description="Replace TREATY's facts with the rows of PARTICIPANTS.csv (and WITHDRAWALS.csv). "
+                    "All or nothing: on any error nothing is changed and every error is listed "
+                    "with its file, line and field.",
+    )
+    imp.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
+    imp.add_argument("participants", metavar="PARTICIPANTS.csv", type=Path)
+    imp.add_argument("--withdrawals", metavar="WITHDRAWALS.csv", type=Path)
+    imp.set_defaults(handler=import_handler)
+
+    status = sub.add_parser("status", help="every participant's status on a date")
+    status.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
+    status.add_argument("--as-of", metavar="YYYY-MM-DD", type=parse_date)
+    status.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    status.set_defaults(handler=status_handler)
+
+    notice = sub.add_parser("notice", help="the notice for a state's latest instrument")
+    notice.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
+    notice.add_argument("state", metavar="STATE", help="UN name or ISO 3166 code")
+    notice.add_argument("--lang", default="en", choices=["en", "fr", "es"])
+    notice.add_argument("--as-of", metavar="YYYY-MM-DD", type=parse_date)
+    notice.set_defaults(handler=notice_handler)
+
+
+def parse_date(value: str) -> dt.date:
+    import argparse
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date in the form YYYY-MM-DD"
+        ) from None
+
+
+def _treaty(code: str):
+    from treatydesk import register as core
+
+    try:
+        return core.load_treaty(code)
+    except core.UnknownTreaty:
+        raise CommandError(
+            f"unknown treaty {code!r}; choose one of {', '.join(core.treaty_codes())}"
+        ) from None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file") from None
+    except UnicodeDecodeError as error:
+        raise CommandError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise CommandError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def import_handler(args) -> int:
+    treaty = _treaty(args.treaty)
+    participants = (_read(args.participants), str(args.participants))
+    withdrawals = None
+    if args.withdrawals:
+        withdrawals = (_read(args.withdrawals), str(args.withdrawals))
+    setup()
+    from treatydesk.registry.actions import ImportRegister, RegisterRejected
+
+    try:
+        summary = ImportRegister(
+            treaty.code, participants, withdrawals, actor=f"cli:{_os_user()}"
+        ).execute()
+    except RegisterRejected as rejected:
+        for message in rejected.messages:
+            print(message, file=sys.stderr)
+        raise CommandError(
+            f"{len(rejected.messages)} error(s); nothing was imported, the register is unchanged"
+        ) from None
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"{summary.treaty}: imported {summary.facts} facts for {summary.states} states "
+          f"(replacing {summary.replaced}).")
+    return 0
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def status_handler(args) -> int:
+    treaty = _treaty(args.treaty)
+    setup()
+    from treatydesk.registry.export import participant_detail, participant_row, rows_as_csv
+    from treatydesk.registry.loading import current_register
+
+    register = current_register(treaty.code)
+    records = register.participants(args.as_of or dt.date.today())
+    if args.format == "csv":
+        sys.stdout.write(rows_as_csv(records))
+    elif args.format == "json":
+        json.dump([participant_detail(r) for r in records], sys.stdout, indent=2,
+                  ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        rows = [participant_row(r) for r in records]
+        _print_table(rows)
+        counts = register.counts(args.as_of or dt.date.today())
+        print(f"\n{counts.parties} States Parties, {counts.signatories} signatories"
+              f" (as of {(args.as_of or dt.date.today()).isoformat()})")
+    return 0
+
+
+def _print_table(rows: list[dict]) -> None:
+    columns = ["state", "iso3", "signature_date", "instrument_date", "instrument_kind",
+               "ordinal", "entry_into_force_date", "status"]
+    widths = {c: max([len(c)] + [len(str(r[c])) for r in rows]) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        print("  ".join(str(row[c]).ljust(widths[c]) for c in columns))
+
+
+def notice_handler(args) -> int:
+    treaty = _treaty(args.treaty)
+    from treatydesk import register as core
+
+    try:
+        country = core.resolve_state(args.state)
+    except core.UnknownState:
+        raise CommandError(f"unknown state {args.state!r}: give its UN name or ISO code") from None
+    setup()
+    from treatydesk.registry.loading import current_register
+
+    register = current_register(treaty.code)
+    as_of = args.as_of or dt.date.today()
+    record = next((r for r in register.participants(as_of) if r.state == country.iso3), None)
+    if record is None or (record.instrument is None and record.withdrawal_notified is None):
+        raise CommandError(
+            f"{country.un_name} has deposited no instrument with the {treaty.code} register"
+        )
+    print(core.notice_text(treaty, record, lang=args.lang, as_of=as_of))
+    return 0

@@ -1,0 +1,105 @@
+"""``treatydesk init``: bring a database to a working site. Safe to run again."""
+
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from treatydesk.registry.actions import ImportRegister
+from treatydesk.registry.models import Fact
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_REGISTERS = {
+    # treaty code → folder under treatydesk/data with participants.csv and withdrawals.csv
+    "CCM": "ccm",
+    "APMBC": "apmbc",
+}
+HOME_TITLES = {
+    "en": "Convention on Cluster Munitions",
+    "fr": "Convention sur les armes à sous-munitions",
+    "es": "Convención sobre Municiones en Racimo",
+}
+
+
+def initialise_site(out) -> None:
+    """Migrate, create locales and home pages, load the default registers, create the admin."""
+    call_command("migrate", interactive=False, verbosity=0)
+    ensure_locales()
+    ensure_home_pages()
+    for code, folder in DEFAULT_REGISTERS.items():
+        load_default_register(code, folder, out)
+    ensure_admin(out)
+    out.write("Treaty Desk is ready.\n")
+
+
+def ensure_locales() -> None:
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+@transaction.atomic
+def ensure_home_pages() -> None:
+    from .models import HomePage
+
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(title=HOME_TITLES["en"], slug="home", locale=english)
+        )
+        home.save_revision().publish()
+        # Wagtail's first migration makes a placeholder "Welcome" page; the site root moves
+        # to our home page and the placeholder goes.
+        for site in Site.objects.all():
+            old_root = site.root_page
+            site.root_page = home
+            site.is_default_site = True
+            site.site_name = "Treaty Desk"
+            site.save()
+            if old_root.pk != home.pk and old_root.specific_class is Page:
+                old_root.delete()
+        if not Site.objects.exists():
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
+                                site_name="Treaty Desk")
+    for code, _name in settings.LANGUAGES:
+        if code == "en":
+            continue
+        locale = Locale.objects.get(language_code=code)
+        if not home.get_translations().filter(locale=locale).exists():
+            translation = home.copy_for_translation(locale)
+            translation.title = HOME_TITLES.get(code, home.title)
+            translation.save_revision().publish()
+
+
+def load_default_register(code: str, folder: str, out) -> None:
+    if Fact.objects.filter(treaty=code).exists():
+        return
+    base = DATA_DIR / folder
+    participants = base / "participants.csv"
+    withdrawals = base / "withdrawals.csv"
+    summary = ImportRegister(
+        code,
+        (participants.read_text(encoding="utf-8"), str(participants.relative_to(DATA_DIR.parent))),
+        (withdrawals.read_text(encoding="utf-8"), str(withdrawals.relative_to(DATA_DIR.parent)))
+        if withdrawals.exists() else None,
+        actor="treatydesk init",
+    ).execute()
+    out.write(f"Loaded the {code} register: {summary.facts} facts for {summary.states} states.\n")
+
+
+def ensure_admin(out) -> None:
+    User = get_user_model()
+    if User.objects.filter(is_superuser=True).exists():
+        return
+    password = secrets.token_urlsafe(12)
+    User.objects.create_superuser("admin", "admin@localhost", password)
+    out.write(
+        "Created the administrator account.\n"
+        f"  user: admin\n  password: {password}\n"
+        "This password is shown once: sign in at /admin/ and change it.\n"
+    )

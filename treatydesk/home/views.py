@@ -1,0 +1,26 @@
+"""Small site-wide endpoints: the health check and robots.txt."""
+
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+@cache_control(no_store=True)
+def healthz(request):
+    """Answer 200 when the app can reach its database, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

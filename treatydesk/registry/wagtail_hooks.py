@@ -1,0 +1,86 @@
+"""The register in the Wagtail admin: facts as snippets (validated, audited) and the audit log."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .actions import DeleteFact, RegisterRejected
+from .forms import FactForm
+from .models import AuditEntry, Fact
+
+
+class FactViewSet(SnippetViewSet):
+    model = Fact
+    icon = "list-ul"
+    menu_label = _("Register facts")
+    list_display = ["state_name", "treaty", "kind", "date", "cn_reference", "updated_at"]
+    list_filter = ["treaty", "kind"]
+    search_fields = ["state_name", "state", "cn_reference", "source"]
+    ordering = ["treaty", "state_name", "date"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("kind")]),
+            FieldRowPanel([FieldPanel("date"), FieldPanel("sequence")]),
+            FieldPanel("state_name"),
+            MultiFieldPanel(
+                [FieldPanel("cn_reference"), FieldPanel("source"), FieldPanel("note")],
+                heading=_("Provenance"),
+            ),
+        ],
+        base_form_class=FactForm,
+    )
+
+
+class AuditEntryViewSet(ModelViewSet):
+    model = AuditEntry
+    icon = "history"
+    menu_label = _("Register audit log")
+    add_to_admin_menu = False
+    list_display = ["at", "actor", "action", "treaty", "summary"]
+    list_filter = ["treaty", "action"]
+    search_fields = ["summary", "actor"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["at", "actor", "action", "treaty", "fact_id", "summary", "before",
+                           "after"]
+    form_fields = []  # read-only: entries are written by the register's actions only
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name in {"index", "inspect",
+                                                                   "index_results"}]
+
+
+class RegisterGroup(SnippetViewSetGroup):
+    menu_label = _("Register")
+    menu_icon = "list-ul"
+    menu_order = 200
+    items = (FactViewSet,)
+
+
+register_snippet(RegisterGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_viewset():
+    return AuditEntryViewSet("register_audit")
+
+
+@hooks.register("before_delete_snippet")
+def delete_facts_through_the_register(request, instances):
+    """Delete facts with the register's checks and an audit entry, not a bare delete."""
+    facts = [obj for obj in instances if isinstance(obj, Fact)]
+    if not facts:
+        return None
+    for fact in facts:
+        try:
+            DeleteFact(fact, user=request.user).execute()
+        except RegisterRejected as rejected:
+            for message in rejected.messages:
+                messages.error(request, message)
+            return redirect("wagtailsnippets_registry_fact:list")
+    messages.success(request, _("Deleted; the audit log keeps what it was."))
+    return redirect("wagtailsnippets_registry_fact:list")
