@@ -4,6 +4,8 @@ Each action validates with the register core's rules (the same ones the admin, t
 the command line use), writes the audit log and bumps the treaty's register version.
 """
 
+from __future__ import annotations
+
 import dataclasses
 import datetime as dt
 

@@ -1,5 +1,8 @@
 """Build the core ``Register`` from stored facts, cached until the treaty's register changes."""
 
+from __future__ import annotations
+
+import secrets
 import threading
 
 from treatydesk import register as core
@@ -31,18 +34,20 @@ def stored_facts(treaty: str) -> list[core.Fact]:
 
 
 def register_version(treaty: str) -> int:
-    """Return the current change counter of ``treaty``'s register (0 when never changed)."""
+    """Return the current version token of ``treaty``'s register (0 when never changed)."""
     row = RegisterVersion.objects.filter(treaty=treaty).values_list("version", flat=True).first()
     return row or 0
 
 
 def bump_version(treaty: str) -> None:
-    """Mark ``treaty``'s register as changed; call inside the changing transaction."""
-    from django.db.models import F
+    """Mark ``treaty``'s register as changed; call inside the changing transaction.
 
-    updated = RegisterVersion.objects.filter(treaty=treaty).update(version=F("version") + 1)
-    if not updated:
-        RegisterVersion.objects.create(treaty=treaty, version=1)
+    The new version is random rather than incremented, so a database restored from a backup
+    or rolled back can never present an old number that a process has cached other facts under.
+    """
+    RegisterVersion.objects.update_or_create(
+        treaty=treaty, defaults={"version": secrets.randbits(62)}
+    )
 
 
 def current_register(treaty: str) -> core.Register:

@@ -78,7 +78,7 @@ class Fact(models.Model):
 
 
 class RegisterVersion(models.Model):
-    """A counter per treaty, bumped on every change, so computed registers can be cached."""
+    """A version token per treaty, renewed on every change, so computed registers can be cached."""
 
     treaty = models.CharField(max_length=8, choices=TreatyCode.choices, unique=True)
     version = models.PositiveBigIntegerField(default=0)
