@@ -1,0 +1,126 @@
+"""The ``treatydesk`` command as a user runs it: a real process on a real SQLite file."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent / "treatydesk"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(args, env, check=True):
+    result = subprocess.run(
+        [str(BIN), *args], env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"{args} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A database set up by ``treatydesk init``, as on a new installation."""
+    var = tmp_path_factory.mktemp("var")
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(TREATYDESK_VAR=str(var), TREATYDESK_ENV="dev")
+    if not env.get("DATABASE_URL"):
+        env["DATABASE_URL"] = f"sqlite:///{var / 'cli.sqlite3'}"
+    first = run(["init"], env)
+    return env, first
+
+
+def status_rows(env, *extra):
+    out = run(["status", "CCM", "--format", "csv", *extra], env).stdout
+    return list(csv.DictReader(io.StringIO(out))), out
+
+
+def test_init_prints_password_once_and_is_idempotent(site):
+    env, first = site
+    assert "password:" in first.stdout
+    again = run(["init"], env)
+    assert "password:" not in again.stdout
+
+
+def test_status_csv_matches_the_depositary(site):
+    env, _ = site
+    rows, out = status_rows(env, "--as-of", "2026-11-28")
+    assert out.splitlines()[0] == (
+        "state,iso3,signature_date,instrument_date,instrument_kind,ordinal,"
+        "entry_into_force_date,status"
+    )
+    by_name = {r["state"]: r for r in rows}
+    expected = [
+        ("Nauru", "78", "2013-08-01"), ("Liechtenstein", "79", "2013-09-01"),
+        ("Chad", "80", "2013-09-01"), ("Andorra", "81", "2013-10-01"),
+        ("Bolivia (Plurinational State of)", "82", "2013-10-01"), ("Iraq", "83", "2013-11-01"),
+    ]
+    for name, ordinal, eif in expected:
+        assert (by_name[name]["ordinal"], by_name[name]["entry_into_force_date"]) == (ordinal, eif)
+    first_thirty = [r for r in rows if r["ordinal"] and int(r["ordinal"]) <= 30]
+    assert len(first_thirty) == 30
+    assert {r["entry_into_force_date"] for r in first_thirty} == {"2010-08-01"}
+    statuses = [r["status"] for r in rows]
+    assert statuses.count("party") == 112
+    assert statuses.count("signatory") == 12
+    assert by_name["Lithuania"]["status"] == "withdrawn"
+    assert len(rows) == 125
+
+
+def test_status_as_of_shows_iraq_awaiting_entry_into_force(site):
+    env, _ = site
+    rows, _ = status_rows(env, "--as-of", "2013-06-01")
+    iraq = next(r for r in rows if r["iso3"] == "IRQ")
+    assert iraq["status"] == "deposited"
+    assert iraq["entry_into_force_date"] == "2013-11-01"
+
+
+def test_status_json_carries_the_rule(site):
+    env, _ = site
+    data = json.loads(run(["status", "CCM", "--format", "json"], env).stdout)
+    iraq = next(r for r in data if r["iso3"] == "IRQ")
+    assert "17" in iraq["entry_into_force_rule"]["article"]
+
+
+def test_notice_by_name_and_code(site):
+    env, _ = site
+    by_code = run(["notice", "CCM", "IRQ"], env).stdout.strip()
+    by_name = run(["notice", "ccm", "Iraq"], env).stdout.strip()
+    assert by_code == by_name
+    assert "83rd State to ratify the Convention on Cluster Munitions" in by_code
+    assert "1 November 2013" in by_code
+
+
+def test_bad_import_exits_nonzero_and_keeps_the_register(site, tmp_path):
+    env, _ = site
+    before = run(["status", "CCM", "--format", "csv"], env).stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("state,signature_date,instrument_date,instrument_kind,source\n"
+                   "Iraq,2008-12-03,2099-01-01,ratification,x\n"
+                   "Atlantis,,2012-01-01,accession,x\n")
+    result = run(["import", "CCM", str(bad)], env, check=False)
+    assert result.returncode != 0
+    assert "bad.csv" in result.stderr and "Traceback" not in result.stderr
+    assert "Atlantis" in result.stderr
+    assert run(["status", "CCM", "--format", "csv"], env).stdout == before
+
+
+def test_unknown_treaty_and_state_are_clear(site):
+    env, _ = site
+    result = run(["status", "XYZ"], env, check=False)
+    assert result.returncode != 0 and "unknown treaty" in result.stderr
+    result = run(["notice", "CCM", "Atlantis"], env, check=False)
+    assert result.returncode != 0 and "unknown state" in result.stderr
+    result = run(["status", "CCM", "--as-of", "2013-02-30"], env, check=False)
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_import_missing_file(site, tmp_path):
+    env, _ = site
+    result = run(["import", "CCM", str(tmp_path / "none.csv")], env, check=False)
+    assert result.returncode == 1 and "no such file" in result.stderr
