@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "treatydesk.home",
     "treatydesk.registry",
     "treatydesk.status",
+    "treatydesk.media",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -125,6 +126,13 @@ WAGTAIL_SITE_NAME = "Treaty Desk"
 WAGTAILADMIN_BASE_URL = os.environ.get("TREATYDESK_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
+# Our own image and document models (treatydesk/media) from the first migration: swapping them
+# later means migrating every page that links a photo or a file.
+WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "media.CustomDocument"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+TREATYDESK_DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "wagtailadmin_login"
 
