@@ -1,0 +1,141 @@
+"""Entry-into-force rules: for the treaty (threshold) and for each state that joins.
+
+Every result is a ComputedDate carrying the rule, the article and the arithmetic in words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import format_date_en, ordinal_suffix_en
+from .definitions import DelayRule, TreatyDefinition
+from .facts import Fact
+from .records import ComputedDate
+
+
+def rule_words(rule: DelayRule, label: str) -> str:
+    """Return a rule in words: "first day of the sixth month after the date of deposit"."""
+    if rule.method == "first_day_of_month":
+        of = "month" if rule.counted_from == "month" else "date"
+        return f"{rule.summary.rsplit(' after ', 1)[0]} after the {of} of {label}"
+    return f"{rule.summary} {label}"
+
+
+def treaty_entry_into_force(
+    treaty: TreatyDefinition, deposit_dates: list[date]
+) -> tuple[ComputedDate, date | None, list[str]]:
+    """Return the treaty's entry into force, the threshold deposit date used, and warnings.
+
+    `deposit_dates` are the sorted dates of each state's consent instrument.  The
+    depositary's recorded date wins; the facts are checked against it.
+    """
+    eif = treaty.entry_into_force
+    rule, threshold = eif.rule, eif.threshold
+    nth = ordinal_suffix_en(threshold)
+    words = rule_words(rule, f"the {nth} deposit")
+    computed_deposit = deposit_dates[threshold - 1] if len(deposit_dates) >= threshold else None
+    computed = rule.apply(computed_deposit) if computed_deposit else None
+    warnings: list[str] = []
+    if eif.recorded_date is None:
+        if computed_deposit is None:
+            basis = (
+                f"{len(deposit_dates)} of the {threshold} instruments needed are recorded "
+                f"({rule.article}); not yet in force"
+            )
+            return ComputedDate(None, words, rule.article, basis), None, warnings
+        basis = rule.basis(computed_deposit, f"{nth} instrument deposited")
+        return ComputedDate(computed, words, rule.article, basis), computed_deposit, warnings
+    recorded = eif.recorded_date
+    source = f" ({eif.recorded_source})" if eif.recorded_source else ""
+    basis = f"recorded by the depositary{source}: {format_date_en(recorded)}"
+    if computed_deposit is None:
+        basis += (
+            f"; the facts held contain {len(deposit_dates)} of the {threshold} instruments needed"
+        )
+        warnings.append(
+            f"{treaty.code}: the facts held contain only {len(deposit_dates)} of the {threshold} "
+            f"instruments needed for entry into force ({rule.article}); the recorded date "
+            f"{format_date_en(recorded)} is used."
+        )
+    elif computed != recorded:
+        basis += f"; the facts held imply {format_date_en(computed)}"
+        warnings.append(
+            f"{treaty.code}: the facts held imply entry into force on {format_date_en(computed)} "
+            f"({nth} instrument deposited {format_date_en(computed_deposit)}, {rule.article}), "
+            f"not the recorded {format_date_en(recorded)}; check the deposit dates."
+        )
+    else:
+        basis += "; the facts held agree: " + rule.basis(
+            computed_deposit, f"{nth} instrument deposited"
+        )
+    threshold_deposit = eif.recorded_threshold_deposit or computed_deposit
+    if (
+        eif.recorded_threshold_deposit
+        and computed_deposit
+        and computed_deposit != eif.recorded_threshold_deposit
+    ):
+        warnings.append(
+            f"{treaty.code}: the {nth} instrument in the facts held was deposited on "
+            f"{format_date_en(computed_deposit)}, not on the recorded "
+            f"{format_date_en(eif.recorded_threshold_deposit)}."
+        )
+    return ComputedDate(recorded, words, rule.article, basis), threshold_deposit, warnings
+
+
+def state_entry_into_force(
+    treaty: TreatyDefinition,
+    instrument: Fact,
+    treaty_eif: ComputedDate,
+    threshold_deposit: date | None,
+) -> ComputedDate:
+    """Return the date the treaty enters into force for the state that deposited `instrument`."""
+    later = treaty.later_states
+    rule = later.rule
+    words = rule_words(rule, "the date of deposit")
+    deposit = instrument.date
+    if deposit is None:
+        return ComputedDate(
+            None,
+            words,
+            rule.article,
+            "deposit date unknown: no source gives it, so no entry-into-force date is computed",
+        )
+    if treaty_eif.date is None:
+        return ComputedDate(
+            None,
+            treaty_eif.rule,
+            treaty_eif.article,
+            f"deposit {format_date_en(deposit)}; not yet in force: {treaty_eif.basis}",
+        )
+    if _later_rule_applies(treaty, deposit, treaty_eif.date, threshold_deposit):
+        return ComputedDate(
+            rule.apply(deposit), words, rule.article, rule.basis(deposit, "deposit")
+        )
+    if later.after_entry_into_force:
+        before = f"before the treaty's entry into force ({format_date_en(treaty_eif.date)})"
+    elif threshold_deposit is not None:
+        nth = ordinal_suffix_en(treaty.entry_into_force.threshold)
+        before = f"on or before the {nth} deposit ({format_date_en(threshold_deposit)})"
+    else:
+        before = "before the treaty's entry into force"
+    basis = (
+        f"deposit {format_date_en(deposit)}, {before}: in force for the State when the treaty "
+        f"entered into force → {format_date_en(treaty_eif.date)} ({treaty_eif.article})"
+    )
+    return ComputedDate(
+        treaty_eif.date, "entry into force of the treaty", treaty_eif.article, basis
+    )
+
+
+def _later_rule_applies(
+    treaty: TreatyDefinition, deposit: date, treaty_eif: date, threshold_deposit: date | None
+) -> bool:
+    """Return True when the rule for later states, not the treaty's date, governs `deposit`."""
+    if treaty.later_states.after_entry_into_force:
+        # A deposit on the day of entry into force is made while the treaty is in force.
+        return deposit >= treaty_eif
+    if threshold_deposit is not None:
+        return deposit > threshold_deposit
+    # No threshold date known (recorded date only, incomplete facts): a deposit whose own
+    # period would end on or before the treaty's date is taken to be covered by it.
+    return treaty.later_states.rule.apply(deposit) > treaty_eif
