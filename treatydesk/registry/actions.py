@@ -15,6 +15,7 @@ from treatydesk import register as core
 
 from .loading import bump_version, stored_facts, to_core
 from .models import AuditEntry, Fact
+from .signals import fact_deleted, fact_recorded, register_imported
 
 
 class RegisterRejected(Exception):
@@ -85,6 +86,8 @@ class RecordFact:
                 after=self.fact.as_snapshot(),
             )
             bump_version(self.fact.treaty)
+            fact_recorded.send(sender=Fact, fact=self.fact, before=before, user=self.user,
+                               actor=self.actor)
         return self.fact
 
 
@@ -123,6 +126,8 @@ class DeleteFact:
                 fact_id=pk, summary=summary, before=snapshot, after=None,
             )
             bump_version(snapshot["treaty"])
+            fact_deleted.send(sender=Fact, fact_id=pk, snapshot=snapshot, user=self.user,
+                              actor=self.actor)
 
 
 @dataclasses.dataclass
@@ -188,4 +193,5 @@ class ImportRegister:
                 before=before, after=[row.as_snapshot() for row in rows],
             )
             bump_version(code)
+            register_imported.send(sender=Fact, treaty=code, user=self.user, actor=self.actor)
         return ImportSummary(code, len(rows), len({f.state for f in facts}), len(before), warnings)

@@ -1,0 +1,18 @@
+"""Signals the register's actions send inside their transaction, after the change is written.
+
+Other apps react to a change of the register without the register knowing them: the notices app
+drafts and refreshes notices from these. A receiver that raises rolls the change back, so a
+receiver must only do work that belongs with the change.
+"""
+
+from django.dispatch import Signal
+
+#: A fact was created or changed. Arguments: ``fact`` (the saved row), ``before`` (its values
+#: before the change, None when created), ``user``, ``actor``.
+fact_recorded = Signal()
+
+#: A fact was deleted. Arguments: ``fact_id``, ``snapshot`` (its values), ``user``, ``actor``.
+fact_deleted = Signal()
+
+#: A treaty's facts were replaced by an import. Arguments: ``treaty`` (code), ``user``, ``actor``.
+register_imported = Signal()
