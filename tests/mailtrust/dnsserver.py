@@ -113,7 +113,7 @@ class DnsServer:
         self._servers = [udp, tcp]
         for srv in self._servers:
             srv.daemon_threads = True
-            threading.Thread(target=srv.serve_forever, daemon=True).start()
+            threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -88,13 +88,21 @@ class DnsChecker:
 
     def __init__(self, resolver: dns.resolver.Resolver) -> None:
         self.resolver = resolver
+        # After a timeout, fail the remaining lookups at once instead of waiting
+        # out the timeout for each of them.
+        self._failure: LookupFailed | None = None
 
     def txt(self, name: str) -> list[str]:
         """Return the TXT records at ``name``, each with its strings joined."""
+        if self._failure is not None:
+            raise self._failure
         try:
             answer = self.resolver.resolve(name, "TXT", search=False)
         except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
             return []
+        except (dns.resolver.LifetimeTimeout, dns.resolver.NoNameservers) as error:
+            self._failure = LookupFailed(str(error))
+            raise self._failure from error
         except dns.exception.DNSException as error:
             raise LookupFailed(str(error)) from error
         return [b"".join(rdata.strings).decode("ascii", "replace") for rdata in answer]
@@ -332,5 +340,5 @@ def _error(name: str, code: str, template: str, **params: str) -> Finding:
 
 def _unreachable(name: str, error: LookupFailed) -> Finding:
     return _error(name, "dns-unreachable", _(
-        "The nameserver did not answer for %(name)s (%(error)s). Check the address "
-        "given with --nameserver, or try again later."), name=name, error=str(error))
+        "The nameserver did not answer for %(record)s (%(error)s). Check the address "
+        "given with --nameserver, or try again later."), record=name, error=str(error))

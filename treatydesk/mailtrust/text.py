@@ -26,6 +26,9 @@ class Explanation:
     template: str
     params: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
+    def __hash__(self) -> int:
+        return hash((self.code, self.template, tuple(sorted(self.params.items()))))
+
     def __str__(self) -> str:
         return self.render()
 

@@ -250,8 +250,8 @@ class Verifier:
             return _explain("signature-unreadable", _(
                 "A signature on the message is incomplete or cannot be read."))
         return _explain("headers-changed", _(
-            "The message header (sender, subject, recipients or dates) was changed after "
-            "we signed it."))
+            "The signature does not match the sender, subject, recipients or dates of the "
+            "message: they were changed after we signed it, or the signature is forged."))
 
     def _ours(self, domain: str) -> bool:
         try:
