@@ -46,14 +46,14 @@ def test_reimport_replaces_and_audits_before(ccm_register):
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        ("Iraq,2008-12-03,2013-02-30,ratification,x\n", ["bad.csv", "line 2"]),
-        ("Atlantis,2008-12-03,2013-05-14,ratification,x\n", ["bad.csv", "line 2", "Atlantis"]),
-        ("Iraq,,2013-05-14,ratification,x\n", ["Iraq"]),
-        ("Iraq,2008-12-03,2099-05-14,ratification,x\n", ["2099"]),
+        ("Iraq,2008-12-03,2013-02-30,ratification,x\n", ["bad.csv:2"]),
+        ("Atlantis,2008-12-03,2013-05-14,ratification,x\n", ["bad.csv:2", "Atlantis"]),
+        ("Iraq,,2013-05-14,ratification,x\n", ["bad.csv:2", "Iraq", "signature"]),
+        ("Iraq,2008-12-03,2099-05-14,ratification,x\n", ["bad.csv:2", "2099"]),
         ("Iraq,2008-12-03,2013-05-14,ratification,x\nIraq,2008-12-03,2013-05-14,ratification,x\n",
-         ["line 3"]),
+         ["bad.csv:3"]),
         ("Iraq;2008-12-03;2013-05-14\n", ["bad.csv"]),
-        ("Iraq,2008-12-03,2013-05-14,ratified,x\n", ["line 2", "ratified"]),
+        ("Iraq,2008-12-03,2013-05-14,ratified,x\n", ["bad.csv:2", "ratified"]),
     ],
     ids=["impossible-date", "unknown-state", "ratification-without-signature", "future-date",
          "duplicate", "broken-row", "unknown-kind"],
@@ -82,5 +82,5 @@ def test_withdrawal_file_for_unknown_participant_is_refused(db):
                    "Ruritania,2024-09-06,2025-03-06,effective,x\n", "w.csv")
     with pytest.raises(RegisterRejected) as caught:
         ImportRegister("CCM", participants, withdrawals, actor="test").execute()
-    assert any("w.csv" in m and "line 2" in m for m in caught.value.messages)
+    assert any("w.csv:2" in m for m in caught.value.messages)
     assert Fact.objects.count() == 0

@@ -14,9 +14,9 @@ TREATY_HELP = "treaty code: CCM, APMBC, ATT or TPNW"
 def add_parsers(sub) -> None:
     imp = sub.add_parser(
         "import", help="replace a treaty's register with the content of CSV files",
-        description="Replace TREATY's facts with the rows of PARTICIPANTS.csv (and WITHDRAWALS.csv). "
-                    "All or nothing: on any error nothing is changed and every error is listed "
-                    "with its file, line and field.",
+        description="Replace TREATY's facts with the rows of PARTICIPANTS.csv (and "
+                    "WITHDRAWALS.csv). All or nothing: on any error nothing is changed and "
+                    "every error is listed with its file, line and field.",
     )
     imp.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     imp.add_argument("participants", metavar="PARTICIPANTS.csv", type=Path)

@@ -49,6 +49,9 @@ def ensure_home_pages() -> None:
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
         root = Page.get_first_root_node()
+        for placeholder in root.get_children().filter(slug="home"):
+            placeholder.slug = f"placeholder-{placeholder.pk}"
+            placeholder.save(update_fields=["slug"])
         home = root.add_child(
             instance=HomePage(title=HOME_TITLES["en"], slug="home", locale=english)
         )

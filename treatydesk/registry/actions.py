@@ -139,6 +139,24 @@ class ImportSummary:
     warnings: list[str]
 
 
+def _line_of_state(text: str, iso3: str) -> int | None:
+    """Return the line of the CSV row naming the state ``iso3`` (the header is line 1)."""
+    import csv
+    import io
+
+    if not iso3:
+        return None
+    for number, row in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"))), start=1):
+        if number == 1 or not row:
+            continue
+        try:
+            if core.resolve_state(row[0].strip()).iso3 == iso3:
+                return number
+        except core.UnknownState:
+            continue
+    return None
+
+
 class ImportRegister:
     """Replace a treaty's facts with the content of the depositary CSV files, all or nothing."""
 
@@ -165,9 +183,18 @@ class ImportRegister:
         warnings = [str(p) for p in problems if getattr(p, "severity", "error") != "error"]
         if not errors:
             checked = core.validate(self.treaty, facts, _today())
-            errors += [p.message for p in _errors(checked)]
-            warnings += [p.message for p in checked if p.severity != "error"]
+            errors += [self._locate(p, facts) for p in _errors(checked)]
+            warnings += [self._locate(p, facts) for p in checked if p.severity != "error"]
         return facts, errors, warnings
+
+    def _locate(self, problem, facts: list[core.Fact]) -> str:
+        """Prefix a rule problem with the file and line of the row that holds the fact."""
+        fact = facts[problem.index] if problem.index is not None else None
+        withdrawal = fact is not None and str(fact.kind).startswith("withdrawal")
+        text, name = self.withdrawals if withdrawal and self.withdrawals else self.participants
+        line = _line_of_state(text, problem.state or (fact.state if fact else ""))
+        where = f"{name}:{line}" if line else name
+        return f"{where}: {problem.severity}: {problem.message}"
 
     def execute(self) -> ImportSummary:
         facts, errors, warnings = self.parse()

@@ -65,7 +65,8 @@ class Fact(models.Model):
 
     def __str__(self):
         when = self.date.isoformat() if self.date else "date unknown"
-        return f"{self.treaty} · {self.state_name or self.state} · {self.get_kind_display()} · {when}"
+        name = self.state_name or self.state
+        return f"{self.treaty} · {name} · {self.get_kind_display()} · {when}"
 
     def as_snapshot(self) -> dict:
         """Return the fact's recorded values as JSON-ready data, for the audit log."""
