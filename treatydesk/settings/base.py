@@ -35,7 +35,15 @@ INSTALLED_APPS = [
     "treatydesk.home",
     "treatydesk.registry",
     "treatydesk.status",
+    "treatydesk.security",
     "treatydesk.media",
+    "treatydesk.news",
+    "treatydesk.notices",
+    "treatydesk.meetings",
+    "treatydesk.discovery",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -58,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -71,7 +81,28 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "treatydesk.security.headers.SecurityHeadersMiddleware",
+    # Last, as django-axes requires: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Editors' logins: after 5 failures for one username from one address, that pair waits an
+# hour. Keyed on username AND address together, so an attacker elsewhere cannot lock a real
+# editor out by guessing at their name.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+AXES_VERBOSE = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "treatydesk.urls"
 WSGI_APPLICATION = "treatydesk.wsgi.application"
