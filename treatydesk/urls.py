@@ -6,17 +6,22 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from treatydesk.discovery import views as discovery_views
 from treatydesk.home import views as home_views
+from treatydesk.media import views as media_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", discovery_views.sitemap, name="sitemap"),
+    path("media/images/<path:path>", media_views.rendition, name="image_rendition"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("treatydesk.status.urls")),
+    path("search/", discovery_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

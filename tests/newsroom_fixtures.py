@@ -1,0 +1,55 @@
+"""Fixtures of the newsroom tests: a site with its three languages and section pages."""
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from PIL import Image
+
+from tests.conftest import shipped
+
+
+def make_site():
+    """Create locales, the home page in each language and the newsroom's index pages."""
+    from treatydesk.home.setup import ensure_home_pages, ensure_locales
+    from treatydesk.newsroom.setup import ensure_sections
+
+    ensure_locales()
+    ensure_home_pages()
+    ensure_sections()
+
+
+def ccm_before(day: dt.date) -> str:
+    """Return the shipped CCM participants CSV without the instruments deposited from ``day``."""
+    text, _name = shipped("ccm", "participants.csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        if row["instrument_date"] and row["instrument_date"] >= day.isoformat():
+            row["instrument_date"] = row["instrument_kind"] = ""
+        if row["signature_date"] or row["instrument_date"]:
+            writer.writerow(row)
+    return out.getvalue()
+
+
+@pytest.fixture
+def site(db):
+    make_site()
+
+
+@pytest.fixture
+def ccm_before_iraq(site):
+    """A CCM register holding the instruments deposited before 14 May 2013."""
+    from treatydesk.registry.actions import ImportRegister
+
+    ImportRegister("CCM", (ccm_before(dt.date(2013, 5, 14)), "ccm/participants.csv"),
+                   actor="test").execute()
+
+
+def png_bytes(size=(64, 48), colour=(30, 90, 140)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Meetings and events: dates, place, presidency and their documents with UN symbols."""

@@ -1,0 +1,1 @@
+"""News of the Convention as Wagtail pages, with feeds per language and category."""

@@ -1,0 +1,1 @@
+"""Notices drafted from the register in English, French and Spanish, reviewed and published."""
