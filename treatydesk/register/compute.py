@@ -7,32 +7,18 @@ Register is built; a query on a date only picks each state's stage on that day.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
 from .dates import format_date_en, ordinal_suffix_en
 from .definitions import TreatyDefinition
 from .facts import CONSENT_KINDS, Fact, FactKind
 from .ordinals import rank_deposits
-from .records import (
-    STATUS_RANK,
-    ComputedDate,
-    Counts,
-    ParticipantRecord,
-    Status,
-    TimelineEvent,
-)
-from .rules import state_entry_into_force, treaty_entry_into_force
+from .records import ComputedDate, Counts, ParticipantRecord, Status, TimelineEvent
+from .rules import StateEntryIntoForce, treaty_entry_into_force
+from .timeline import state_timeline
 from .withdrawal import withdrawal_effective
 
-__all__ = [
-    "ComputedDate",
-    "Counts",
-    "ParticipantRecord",
-    "Register",
-    "Status",
-    "TimelineEvent",
-]
+__all__ = ["ComputedDate", "Counts", "ParticipantRecord", "Register", "Status", "TimelineEvent"]
 
 FLAG_DEPOSIT_DATE_UNKNOWN = "deposit date unknown"
 FLAG_DEPOSIT_ORDER_UNKNOWN = "deposit order unknown"
@@ -40,30 +26,21 @@ FLAG_SECOND_INSTRUMENT = "more than one consent instrument recorded"
 FLAG_WITHDRAWAL_DATE_UNKNOWN = "withdrawal notification date unknown"
 FLAG_WITHDRAWAL_HELD = "withdrawal held (armed conflict)"
 
+# Stages are stored as flat tuples of (status number, date) pairs, furthest stage first:
+# dates and small ints only, so the garbage collector stops scanning them after one pass.
+STATUSES = tuple(Status)
+_SIGNATORY, _DEPOSITED, _PARTY, _PENDING, _HELD, _WITHDRAWN = range(6)
+_EARLIEST = date.min
 
-class _State:
-    """What the register knows about one state, computed once."""
-
-    __slots__ = ("base", "by_status", "first_seen", "stages", "events")
-
-    def __init__(self, base: ParticipantRecord, stages: list[tuple[date, Status]]):
-        self.base = base
-        self.by_status: dict[Status, ParticipantRecord] = {base.status: base}
-        # Highest stage first, so status_on() returns the furthest stage reached.
-        self.stages = sorted(stages, key=lambda stage: STATUS_RANK[stage[1]], reverse=True)
-        self.first_seen = min((day for day, _ in stages), default=None)
-
-    def status_on(self, as_of: date) -> Status | None:
-        for day, status in self.stages:
-            if day <= as_of:
-                return status
-        return None
-
-    def record(self, status: Status) -> ParticipantRecord:
-        record = self.by_status.get(status)
-        if record is None:
-            record = self.by_status[status] = replace(self.base, status=status)
-        return record
+# Where _classify() files each kind of fact: the earliest fact of each slot is kept.
+_SIGNATURE, _INSTRUMENT, _PROVISIONAL, _NOTIFIED, _EFFECTIVE, _HELD_FACT = range(6)
+_SLOT = {kind: _INSTRUMENT for kind in CONSENT_KINDS} | {
+    FactKind.SIGNATURE: _SIGNATURE,
+    FactKind.PROVISIONAL_APPLICATION: _PROVISIONAL,
+    FactKind.WITHDRAWAL_NOTIFIED: _NOTIFIED,
+    FactKind.WITHDRAWAL_EFFECTIVE: _EFFECTIVE,
+    FactKind.WITHDRAWAL_HELD: _HELD_FACT,
+}
 
 
 class Register:
@@ -76,46 +53,51 @@ class Register:
         self.facts: tuple[Fact, ...] = tuple(facts)
         self.today = today or date.today()
         self.warnings: list[str] = []
-        by_state: dict[str, list[Fact]] = {}
-        for fact in self.facts:
-            by_state.setdefault(fact.state, []).append(fact)
-        instruments = {state: _first(facts, CONSENT_KINDS) for state, facts in by_state.items()}
-        dated = [fact for fact in instruments.values() if fact is not None and fact.date]
+        classified = _classify(self.facts)
+        self.names = {state: first[-1] or state for state, first in classified.items()}
+        dated = [
+            instrument
+            for first in classified.values()
+            if (instrument := first[_INSTRUMENT]) is not None and instrument.date is not None
+        ]
         self.ranks, unbroken = rank_deposits(dated)
-        self.names = {state: _name(state, facts) for state, facts in by_state.items()}
         self.treaty_entry_into_force, threshold_deposit, eif_warnings = treaty_entry_into_force(
             treaty, sorted(fact.date for fact in dated)
         )
         self.threshold_deposit: date | None = threshold_deposit
         self.warnings.extend(eif_warnings)
-        for group in unbroken:
-            self.warnings.append(self._tie_warning(group))
-        self._states = {
-            state: self._summarise(state, facts, instruments[state])
-            for state, facts in by_state.items()
+        self.warnings.extend(self._tie_warning(group) for group in unbroken)
+        self._entry_into_force = StateEntryIntoForce(
+            treaty, self.treaty_entry_into_force, threshold_deposit
+        )
+        self._classified = classified
+        self._withdrawals: dict[str, ComputedDate | None] = {}
+        self._stages: dict[str, tuple] = {
+            state: self._stages_of(state, first) for state, first in classified.items()
         }
-        self._order = sorted(self._states, key=lambda state: (self.names[state].casefold(), state))
+        self._order = sorted(classified, key=lambda state: (self.names[state].casefold(), state))
+        # Records are built on first request and shared; statuses need only the stages.
+        self._records: dict[str, ParticipantRecord] = {}
+        self._variants: dict[tuple[str, int], ParticipantRecord] = {}
 
     # -- queries ---------------------------------------------------------------------------
 
     def participants(self, as_of: date | None = None) -> list[ParticipantRecord]:
         """Return one record per state with a fact on or before `as_of`, sorted by name."""
         as_of = as_of or self.today
-        records = []
+        records, stages = [], self._stages
         for state in self._order:
-            summary = self._states[state]
-            status = summary.status_on(as_of)
-            if status is not None:
-                records.append(summary.record(status))
+            stage = _stage_on(stages[state], as_of)
+            if stage is not None:
+                records.append(self._record(state, stage))
         return records
 
     def participant(self, iso3: str, as_of: date | None = None) -> ParticipantRecord | None:
         """Return the record of one state on `as_of`, or None if it had no fact by then."""
-        summary = self._states.get(iso3.upper())
-        if summary is None:
-            return None
-        status = summary.status_on(as_of or self.today)
-        return None if status is None else summary.record(status)
+        state = iso3.upper()
+        stages = self._stages.get(state)
+        stage = None if stages is None else _stage_on(stages, as_of or self.today)
+        return None if stage is None else self._record(state, stage)
 
     def status(self, iso3: str, as_of: date | None = None) -> Status | None:
         """Return the status of one state on `as_of`, or None if it had no fact by then."""
@@ -125,29 +107,25 @@ class Register:
     def counts(self, as_of: date | None = None) -> Counts:
         """Return how many states stand in each status on `as_of`."""
         as_of = as_of or self.today
-        tally = dict.fromkeys(Status, 0)
-        for summary in self._states.values():
-            status = summary.status_on(as_of)
-            if status is not None:
-                tally[status] += 1
+        tally = [0] * len(STATUSES)
+        for stages in self._stages.values():
+            stage = _stage_on(stages, as_of)
+            if stage is not None:
+                tally[stage] += 1
         return Counts(
-            as_of=as_of,
-            parties=tally[Status.PARTY],
-            signatories=tally[Status.SIGNATORY],
-            deposited=tally[Status.DEPOSITED],
-            withdrawal_pending=tally[Status.WITHDRAWAL_PENDING],
-            withdrawal_held=tally[Status.WITHDRAWAL_HELD],
-            withdrawn=tally[Status.WITHDRAWN],
+            as_of,
+            *(tally[_PARTY], tally[_SIGNATORY], tally[_DEPOSITED]),
+            *(tally[_PENDING], tally[_HELD], tally[_WITHDRAWN]),
         )
 
     def timeline(self, iso3: str) -> list[TimelineEvent]:
         """Return a state's recorded and computed events, in date order (undated last)."""
-        summary = self._states.get(iso3.upper())
-        if summary is None:
+        state = iso3.upper()
+        if state not in self._stages:
             return []
-        return sorted(
-            summary.events, key=lambda event: (event.date is None, event.date or date.min)
-        )
+        record = self._records.get(state) or self._make_record(state)
+        facts = [fact for fact in self.facts if fact.state == state]
+        return state_timeline(facts, record.entry_into_force, record.withdrawal_effective)
 
     @property
     def states(self) -> list[str]:
@@ -156,75 +134,95 @@ class Register:
 
     # -- building --------------------------------------------------------------------------
 
-    def _summarise(self, state: str, facts: list[Fact], instrument: Fact | None) -> _State:
-        treaty = self.treaty
-        signature = _first(facts, {FactKind.SIGNATURE})
-        notified = _first(facts, {FactKind.WITHDRAWAL_NOTIFIED})
-        effective_fact = _first(facts, {FactKind.WITHDRAWAL_EFFECTIVE})
-        held = _first(facts, {FactKind.WITHDRAWAL_HELD})
-        provisional = _first(facts, {FactKind.PROVISIONAL_APPLICATION})
-        rank = self.ranks.get(state)
-        flags: list[str] = []
-        stages: list[tuple[date, Status]] = []
+    def _record(self, state: str, stage: int) -> ParticipantRecord:
+        """Return the state's record with the status of `stage` (records are shared)."""
+        record = self._records.get(state)
+        if record is None:
+            record = self._records[state] = self._make_record(state)
+        status = STATUSES[stage]
+        if record.status is status:
+            return record
+        variant = self._variants.get((state, stage))
+        if variant is None:
+            variant = self._variants[state, stage] = record._replace(status=status)
+        return variant
+
+    def _stages_of(self, state: str, first: list) -> tuple:
+        """Return (stage, date, stage, date …), furthest stage first, for _stage_on()."""
+        signature, instrument, _, notified, effective_fact, held, _, _ = first
+        stages: list = []  # date, stage, date, stage … in life-cycle order; reversed below
         if signature is not None:
-            stages.append((signature.date or date.min, Status.SIGNATORY))
-        eif = None
+            stages.append(signature.date or _EARLIEST)
+            stages.append(_SIGNATORY)
         if instrument is not None:
-            eif = state_entry_into_force(
-                treaty, instrument, self.treaty_entry_into_force, self.threshold_deposit
-            )
-            stages.append((instrument.date or date.min, Status.DEPOSITED))
-            party_from = eif.date
+            stages.append(instrument.date or _EARLIEST)
+            stages.append(_DEPOSITED)
             if instrument.date is None:
-                flags.append(FLAG_DEPOSIT_DATE_UNKNOWN)
                 party_from = self.treaty_entry_into_force.date
-            if party_from is not None:
-                stages.append((party_from, Status.PARTY))
-            if sum(1 for fact in facts if fact.kind in CONSENT_KINDS) > 1:
-                flags.append(FLAG_SECOND_INSTRUMENT)
-        if rank is not None and rank.tied_with:
-            flags.append(FLAG_DEPOSIT_ORDER_UNKNOWN)
-        withdrawal = withdrawal_effective(treaty, notified, effective_fact, held)
-        if notified is not None:
-            if notified.date is None:
-                flags.append(FLAG_WITHDRAWAL_DATE_UNKNOWN)
             else:
-                stages.append((notified.date, Status.WITHDRAWAL_PENDING))
-        if held is not None:
-            if effective_fact is None:
-                flags.append(FLAG_WITHDRAWAL_HELD)
-            held_from = _held_from(treaty, notified, held)
-            if held_from is not None:
-                stages.append((held_from, Status.WITHDRAWAL_HELD))
-        if withdrawal is not None and withdrawal.date is not None:
-            stages.append((withdrawal.date, Status.WITHDRAWN))
+                party_from = self._entry_into_force.date_for(instrument.date)
+            if party_from is not None:
+                stages.append(party_from)
+                stages.append(_PARTY)
+        if notified is not None or effective_fact is not None or held is not None:
+            self._withdrawals[state] = self._withdrawal(stages, notified, effective_fact, held)
         if not stages:
             self.warnings.append(
                 f"{self.names[state]}: facts recorded but neither a signature nor an instrument; "
                 "the state is left out of the list of participants."
             )
-        tied = rank.tied_with if rank else ()
-        base = ParticipantRecord(
-            state=state,
-            state_name=self.names[state],
-            signature=signature,
-            instrument=instrument,
-            ordinal=rank.ordinal if rank else None,
-            ordinal_tied_with=tied,
-            entry_into_force=eif,
-            status=max(
-                (status for _, status in stages), key=STATUS_RANK.get, default=Status.SIGNATORY
-            ),
-            withdrawal_notified=notified,
-            withdrawal_effective=withdrawal,
-            flags=tuple(flags),
-            provisional_application=provisional,
-            withdrawal_held=held,
-            ordinal_tied_with_names=tuple(self.names[other] for other in tied),
+        stages.reverse()
+        return tuple(stages)
+
+    def _make_record(self, state: str) -> ParticipantRecord:
+        signature, instrument, provisional, notified, effective_fact, held, consents, _ = (
+            self._classified[state]
         )
-        summary = _State(base, stages)
-        summary.events = _events(facts, eif, withdrawal)
-        return summary
+        rank = self.ranks.get(state)
+        ordinal, tied = rank if rank is not None else (None, ())
+        eif = None if instrument is None else self._entry_into_force(instrument)
+        flags: tuple[str, ...] = ()
+        if (
+            consents > 1
+            or tied
+            or notified is not None
+            or held is not None
+            or (instrument is not None and instrument.date is None)
+        ):
+            flags = _flags(instrument, consents, tied, notified, effective_fact, held)
+        stages = self._stages[state]
+        return ParticipantRecord(
+            state,
+            self.names[state],
+            signature,
+            instrument,
+            ordinal,
+            tied,
+            eif,
+            STATUSES[stages[0] if stages else _SIGNATORY],
+            notified,
+            self._withdrawals.get(state),
+            flags,
+            provisional,
+            held,
+            tuple([self.names[other] for other in tied]) if tied else (),
+        )
+
+    def _withdrawal(self, stages: list, notified, effective_fact, held) -> ComputedDate | None:
+        """Add the withdrawal stages; return when the withdrawal takes effect."""
+        withdrawal = withdrawal_effective(self.treaty, notified, effective_fact, held)
+        if notified is not None and notified.date is not None:
+            stages.append(notified.date)
+            stages.append(_PENDING)
+        if held is not None:
+            held_from = _held_from(self.treaty, notified, held)
+            if held_from is not None:
+                stages.append(held_from)
+                stages.append(_HELD)
+        if withdrawal is not None and withdrawal.date is not None:
+            stages.append(withdrawal.date)
+            stages.append(_WITHDRAWN)
+        return withdrawal
 
     def _tie_warning(self, group: list[Fact]) -> str:
         names = sorted(self.names[fact.state] for fact in group)
@@ -237,22 +235,47 @@ class Register:
         )
 
 
-def _first(facts: list[Fact], kinds) -> Fact | None:
-    """Return the earliest fact of `kinds` (dated before undated), or None."""
-    best = None
-    for fact in facts:
-        if fact.kind in kinds and (
-            best is None or (fact.date is not None and (best.date is None or fact.date < best.date))
-        ):
-            best = fact
-    return best
+def _stage_on(stages: tuple, as_of: date) -> int | None:
+    """Return the furthest stage reached on `as_of` (stages are furthest first), or None."""
+    for i in range(1, len(stages), 2):
+        if stages[i] <= as_of:
+            return stages[i - 1]
+    return None
 
 
-def _name(state: str, facts: list[Fact]) -> str:
+def _classify(facts: tuple[Fact, ...]) -> dict[str, list]:
+    """Return, per state, the earliest fact of each slot (dated before undated), then the
+    number of consent instruments, then the first state name given — in one pass."""
+    classified: dict[str, list] = {}
     for fact in facts:
-        if fact.state_name:
-            return fact.state_name
-    return state
+        first = classified.get(fact.state)
+        if first is None:
+            first = classified[fact.state] = [None, None, None, None, None, None, 0, ""]
+        slot = _SLOT[fact.kind]
+        if slot == _INSTRUMENT:
+            first[6] += 1
+        best = first[slot]
+        if best is None or (fact.date is not None and (best.date is None or fact.date < best.date)):
+            first[slot] = fact
+        if not first[7]:
+            first[7] = fact.state_name
+    return classified
+
+
+def _flags(instrument, consents, tied, notified, effective_fact, held) -> tuple[str, ...]:
+    """Return the flags of a state whose record needs a second look."""
+    flags = []
+    if instrument is not None and instrument.date is None:
+        flags.append(FLAG_DEPOSIT_DATE_UNKNOWN)
+    if consents > 1:
+        flags.append(FLAG_SECOND_INSTRUMENT)
+    if tied:
+        flags.append(FLAG_DEPOSIT_ORDER_UNKNOWN)
+    if notified is not None and notified.date is None:
+        flags.append(FLAG_WITHDRAWAL_DATE_UNKNOWN)
+    if held is not None and effective_fact is None:
+        flags.append(FLAG_WITHDRAWAL_HELD)
+    return tuple(flags)
 
 
 def _held_from(treaty: TreatyDefinition, notified: Fact | None, held: Fact) -> date | None:
@@ -260,42 +283,6 @@ def _held_from(treaty: TreatyDefinition, notified: Fact | None, held: Fact) -> d
     if notified is not None and notified.date is not None:
         return treaty.withdrawal.rule.apply(notified.date)
     return held.date
-
-
-def _events(facts: list[Fact], eif: ComputedDate | None, withdrawal: ComputedDate | None):
-    events = [
-        TimelineEvent(date=fact.date, kind=str(fact.kind), description=_describe(fact), fact=fact)
-        for fact in facts
-        if fact.kind != FactKind.WITHDRAWAL_EFFECTIVE
-    ]
-    if eif is not None:
-        events.append(
-            TimelineEvent(
-                eif.date,
-                "entry_into_force",
-                "entry into force for the State",
-                eif.article,
-                computed=eif,
-            )
-        )
-    if withdrawal is not None:
-        recorded = next((f for f in facts if f.kind == FactKind.WITHDRAWAL_EFFECTIVE), None)
-        events.append(
-            TimelineEvent(
-                withdrawal.date,
-                "withdrawal_effective",
-                "withdrawal takes effect",
-                withdrawal.article,
-                fact=recorded,
-                computed=withdrawal,
-            )
-        )
-    return events
-
-
-def _describe(fact: Fact) -> str:
-    text = str(fact.kind).replace("_", " ")
-    return text if fact.date else f"{text} (date unknown)"
 
 
 def _join(names: list[str]) -> str:

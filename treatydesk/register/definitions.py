@@ -57,22 +57,25 @@ class DelayRule:
 
     @property
     def summary(self) -> str:
-        """Return the period in words: "first day of the sixth month after the date"."""
-        if self.method == "first_day_of_month":
-            after = "that month" if self.counted_from == "month" else "that date"
-            return f"first day of the {number_word_en(self.amount)} month after {after}"
-        if self.method == "days":
-            return f"{self.amount} days after"
-        unit = "month" if self.amount == 1 else "months"
-        return f"{self.amount} {unit} after"
+        """Return the period in words: "first day of the sixth month after that date"."""
+        return _summary(self.method, self.amount, self.counted_from)
 
     def basis(self, start: date, start_label: str) -> str:
         """Return the arithmetic in words: "deposit 14 May 2013; … → 1 November 2013"."""
-        result = self.apply(start)
         return (
             f"{start_label} {format_date_en(start)}; {self.summary} "
-            f"→ {format_date_en(result)} ({self.article})"
+            f"→ {format_date_en(self.apply(start))} ({self.article})"
         )
+
+
+@lru_cache(maxsize=64)
+def _summary(method: str, amount: int, counted_from: str) -> str:
+    if method == "first_day_of_month":
+        after = "that month" if counted_from == "month" else "that date"
+        return f"first day of the {number_word_en(amount)} month after {after}"
+    if method == "days":
+        return f"{amount} days after"
+    return f"{amount} {'month' if amount == 1 else 'months'} after"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,13 @@ and the register warns that the order of deposit should be recorded.  Never alph
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from .facts import Fact
 
 
-@dataclass(frozen=True, slots=True)
-class Rank:
+class Rank(NamedTuple):
     ordinal: int
     tied_with: tuple[str, ...] = ()
 

@@ -82,6 +82,87 @@ def treaty_entry_into_force(
     return ComputedDate(recorded, words, rule.article, basis), threshold_deposit, warnings
 
 
+class StateEntryIntoForce:
+    """Return the date the treaty enters into force for the state that deposited an instrument.
+
+    Built once per register; results are shared by states that deposited on the same day.
+    """
+
+    def __init__(
+        self, treaty: TreatyDefinition, treaty_eif: ComputedDate, threshold_deposit: date | None
+    ):
+        self.treaty, self.treaty_eif, self.threshold_deposit = treaty, treaty_eif, threshold_deposit
+        self.rule = treaty.later_states.rule
+        self.words = rule_words(self.rule, "the date of deposit")
+        self._cache: dict[date | None, ComputedDate] = {}
+        if treaty_eif.date is None:
+            self.before = ""
+        elif treaty.later_states.after_entry_into_force:
+            self.before = (
+                f"before the treaty's entry into force ({format_date_en(treaty_eif.date)})"
+            )
+        elif threshold_deposit is not None:
+            nth = ordinal_suffix_en(treaty.entry_into_force.threshold)
+            self.before = f"on or before the {nth} deposit ({format_date_en(threshold_deposit)})"
+        else:
+            self.before = "before the treaty's entry into force"
+
+        self._dates: dict[date, date | None] = {}
+
+    def __call__(self, instrument: Fact) -> ComputedDate:
+        deposit = instrument.date
+        computed = self._cache.get(deposit)
+        if computed is None:
+            computed = self._cache[deposit] = self._compute(deposit)
+        return computed
+
+    def date_for(self, deposit: date | None) -> date | None:
+        """Return only the date (what a status needs), without building the explanation."""
+        if deposit is None or self.treaty_eif.date is None:
+            return None
+        result = self._dates.get(deposit)
+        if result is None:
+            if _later_rule_applies(
+                self.treaty, deposit, self.treaty_eif.date, self.threshold_deposit
+            ):
+                result = self.rule.apply(deposit)
+            else:
+                result = self.treaty_eif.date
+            self._dates[deposit] = result
+        return result
+
+    def _compute(self, deposit: date | None) -> ComputedDate:
+        rule, treaty_eif = self.rule, self.treaty_eif
+        if deposit is None:
+            return ComputedDate(
+                None,
+                self.words,
+                rule.article,
+                "deposit date unknown: no source gives it, so no entry-into-force date is computed",
+            )
+        if treaty_eif.date is None:
+            return ComputedDate(
+                None,
+                treaty_eif.rule,
+                treaty_eif.article,
+                f"deposit {format_date_en(deposit)}; not yet in force: {treaty_eif.basis}",
+            )
+        if _later_rule_applies(self.treaty, deposit, treaty_eif.date, self.threshold_deposit):
+            result = rule.apply(deposit)
+            basis = (
+                f"deposit {format_date_en(deposit)}; {rule.summary} → {format_date_en(result)} "
+                f"({rule.article})"
+            )
+            return ComputedDate(result, self.words, rule.article, basis)
+        basis = (
+            f"deposit {format_date_en(deposit)}, {self.before}: in force for the State when the "
+            f"treaty entered into force → {format_date_en(treaty_eif.date)} ({treaty_eif.article})"
+        )
+        return ComputedDate(
+            treaty_eif.date, "entry into force of the treaty", treaty_eif.article, basis
+        )
+
+
 def state_entry_into_force(
     treaty: TreatyDefinition,
     instrument: Fact,
@@ -89,42 +170,7 @@ def state_entry_into_force(
     threshold_deposit: date | None,
 ) -> ComputedDate:
     """Return the date the treaty enters into force for the state that deposited `instrument`."""
-    later = treaty.later_states
-    rule = later.rule
-    words = rule_words(rule, "the date of deposit")
-    deposit = instrument.date
-    if deposit is None:
-        return ComputedDate(
-            None,
-            words,
-            rule.article,
-            "deposit date unknown: no source gives it, so no entry-into-force date is computed",
-        )
-    if treaty_eif.date is None:
-        return ComputedDate(
-            None,
-            treaty_eif.rule,
-            treaty_eif.article,
-            f"deposit {format_date_en(deposit)}; not yet in force: {treaty_eif.basis}",
-        )
-    if _later_rule_applies(treaty, deposit, treaty_eif.date, threshold_deposit):
-        return ComputedDate(
-            rule.apply(deposit), words, rule.article, rule.basis(deposit, "deposit")
-        )
-    if later.after_entry_into_force:
-        before = f"before the treaty's entry into force ({format_date_en(treaty_eif.date)})"
-    elif threshold_deposit is not None:
-        nth = ordinal_suffix_en(treaty.entry_into_force.threshold)
-        before = f"on or before the {nth} deposit ({format_date_en(threshold_deposit)})"
-    else:
-        before = "before the treaty's entry into force"
-    basis = (
-        f"deposit {format_date_en(deposit)}, {before}: in force for the State when the treaty "
-        f"entered into force → {format_date_en(treaty_eif.date)} ({treaty_eif.article})"
-    )
-    return ComputedDate(
-        treaty_eif.date, "entry into force of the treaty", treaty_eif.article, basis
-    )
+    return StateEntryIntoForce(treaty, treaty_eif, threshold_deposit)(instrument)
 
 
 def _later_rule_applies(
