@@ -1,0 +1,70 @@
+"""A page per state: its timeline, with the rule behind every computed date."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_url_name():
+    assert reverse("state_detail", kwargs={"iso3": "IRQ"}) == "/en/states/IRQ/"
+
+
+def test_iraq_timeline_with_rule_and_article(client, ccm_register):
+    response = client.get("/en/states/IRQ/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Iraq</h1>" in html
+    assert "State Party" in html
+    assert "State no. 83" in html
+    assert '<time datetime="2009-11-12">12 November 2009</time>' in html  # signature
+    assert '<time datetime="2013-05-14">14 May 2013</time>' in html  # ratification
+    assert '<time datetime="2013-11-01">1 November 2013</time>' in html  # entry into force
+    assert "<strong>Art. 17(2)</strong>" in html
+    assert "first day of the sixth month" in html
+    assert "deposit 14 May 2013" in html
+    assert ("As the 83rd State to ratify the Convention on Cluster Munitions, Iraq became a "
+            "State Party on 1 November 2013.") in html
+    assert "UNTC status table (2014 copy)" in html  # the source of each fact
+
+
+def test_lower_case_code_redirects_to_upper(client, ccm_register):
+    response = client.get("/en/states/irq/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/states/IRQ/"
+
+
+@pytest.mark.parametrize("path", ["/en/states/XYZ/", "/en/states/USA/", "/en/states/IRAQ/"])
+def test_unknown_state_is_404(client, ccm_register, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_withdrawn_state_shows_withdrawal_and_its_source(client, ccm_register):
+    html = client.get("/en/states/LTU/").content.decode()
+    assert "Withdrawn" in html
+    assert "Withdrawal takes effect" in html
+    assert '<time datetime="2025-03-06">6 March 2025</time>' in html
+    assert "<strong>Art. 20</strong>" in html
+    assert "withdrawal from the Convention on Cluster Munitions took effect on 6 March 2025" in html
+    assert "genevapm.dfa.gov.ph" in html
+    assert "exact notification date not stated" in html  # the note kept with the source
+
+
+def test_tied_ordinal_is_flagged(client, ccm_register):
+    html = client.get("/en/states/NOR/").content.decode()
+    assert "State no. 1 " in html
+    assert "on the same day as" in html
+    assert "the order of deposit that day is not recorded" in html
+
+
+def test_french_state_page(client, ccm_register):
+    response = client.get("/fr/states/IRQ/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Irak</h1>" in html
+    assert '<time datetime="2013-11-01">1er novembre 2013</time>' in html
+    assert '<dd lang="en">Iraq</dd>' in html  # the depositary's name is kept
+    assert ("En tant que 83e État à ratifier la Convention sur les armes à sous-munitions, "
+            "l’Irak est État partie depuis le 1er novembre 2013.") in html
