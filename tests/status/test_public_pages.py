@@ -101,3 +101,11 @@ def test_stylesheet_is_local_and_has_focus_styles():
     css = open(path, encoding="utf-8").read()
     assert ":focus-visible" in css
     assert "@import" not in css and "url(" not in css  # no fonts or images from elsewhere
+
+
+def test_not_found_page_keeps_the_language_links(client, ccm_register):
+    response = client.get("/fr/nowhere/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    assert '<a href="/en/nowhere/" hreflang="en" lang="en">English</a>' in html

@@ -90,7 +90,7 @@ def test_date_before_adoption_explains_and_lists_nobody(client, ccm_register):
     response = client.get("/en/states-parties/?as_of=2000-01-01")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "was adopted on 30 May 2008" in html
+    assert "it was adopted on 30 May 2008" in html
     assert row_names(html) == []
 
 

@@ -7,7 +7,7 @@ import re
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .localize import long_date, treaty_title
+from .localize import long_date
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -77,13 +77,9 @@ def as_of_notice(as_of: AsOf, treaty) -> str:
     """Return a sentence explaining a date outside the register's history, or ""."""
     if as_of.before(treaty.adopted_on):
         return _(
-            "%(title)s was adopted on %(adopted)s. On %(day)s it did not exist yet, so no State "
+            "On %(day)s the treaty did not exist yet: it was adopted on %(adopted)s. No State "
             "had signed or joined it."
-        ) % {
-            "title": treaty_title(treaty),
-            "adopted": long_date(treaty.adopted_on),
-            "day": long_date(as_of.date),
-        }
+        ) % {"adopted": long_date(treaty.adopted_on), "day": long_date(as_of.date)}
     if as_of.in_future:
         return _(
             "%(day)s is in the future. The table shows what the instruments deposited up to "
