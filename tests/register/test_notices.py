@@ -101,7 +101,7 @@ def test_pending_withdrawal_names_the_article():
     record = register.participant("FIN", d("2025-08-01"))
     assert notice_text(load_treaty("apmbc"), record, today=d("2025-08-01")) == (
         "Finland's withdrawal from the Anti-Personnel Mine Ban Convention will take effect on "
-        "10 January 2026, 6 months after the Depositary received the notification on "
+        "10 January 2026, six months after the Depositary received the notification on "
         "10 July 2025 (Art. 20)."
     )
 

@@ -239,3 +239,13 @@ def test_timeline_lists_recorded_and_computed_events():
         ("entry_into_force", d("2013-11-01")),
     ]
     assert events[-1].article == "Art. 17(2)"
+
+
+def test_state_with_neither_signature_nor_instrument_is_left_out_with_a_warning():
+    facts = [
+        fact("AAA", "signature", "2009-01-01"),
+        fact("BBB", "provisional_application", "2009-01-01", name="Bravo"),
+    ]
+    register = Register(load_treaty("ccm"), facts)
+    assert [r.state for r in register.participants()] == ["AAA"]
+    assert any(w.startswith("Bravo: facts recorded but neither") for w in register.warnings)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cached_property
 
 from .dates import format_date_en, ordinal_suffix_en
 from .definitions import TreatyDefinition
 from .facts import CONSENT_KINDS, Fact, FactKind
-from .ordinals import rank_deposits
+from .ordinals import Rank, rank_deposits
 from .records import ComputedDate, Counts, ParticipantRecord, Status, TimelineEvent
 from .rules import StateEntryIntoForce, treaty_entry_into_force
 from .timeline import state_timeline
@@ -52,21 +53,19 @@ class Register:
         self.treaty = treaty
         self.facts: tuple[Fact, ...] = tuple(facts)
         self.today = today or date.today()
-        self.warnings: list[str] = []
+        self._warnings: list[str] = []
         classified = _classify(self.facts)
         self.names = {state: first[-1] or state for state, first in classified.items()}
-        dated = [
+        self._dated = [
             instrument
             for first in classified.values()
             if (instrument := first[_INSTRUMENT]) is not None and instrument.date is not None
         ]
-        self.ranks, unbroken = rank_deposits(dated)
         self.treaty_entry_into_force, threshold_deposit, eif_warnings = treaty_entry_into_force(
-            treaty, sorted(fact.date for fact in dated)
+            treaty, sorted(fact.date for fact in self._dated)
         )
         self.threshold_deposit: date | None = threshold_deposit
-        self.warnings.extend(eif_warnings)
-        self.warnings.extend(self._tie_warning(group) for group in unbroken)
+        self._warnings.extend(eif_warnings)
         self._entry_into_force = StateEntryIntoForce(
             treaty, self.treaty_entry_into_force, threshold_deposit
         )
@@ -75,10 +74,32 @@ class Register:
         self._stages: dict[str, tuple] = {
             state: self._stages_of(state, first) for state, first in classified.items()
         }
-        self._order = sorted(classified, key=lambda state: (self.names[state].casefold(), state))
-        # Records are built on first request and shared; statuses need only the stages.
+        # Ordinals, the order by name and records are built on first request; statuses need
+        # only the stages.  Records on first request and shared; statuses need only the stages.
         self._records: dict[str, ParticipantRecord] = {}
         self._variants: dict[tuple[str, int], ParticipantRecord] = {}
+
+    # -- computed on first use -------------------------------------------------------------
+
+    @cached_property
+    def ranks(self) -> dict[str, Rank]:
+        """Return each depositing state's place: ISO3 → Rank(ordinal, tied_with)."""
+        ranks, self._unbroken_ties = rank_deposits(self._dated)
+        return ranks
+
+    @property
+    def warnings(self) -> list[str]:
+        """Return what the keeper should check: entry into force, unbroken ties, stray facts."""
+        return self._warnings + self._tie_warnings
+
+    @cached_property
+    def _tie_warnings(self) -> list[str]:
+        ranks = self.ranks
+        return [self._tie_warning(group, ranks) for group in self._unbroken_ties]
+
+    @cached_property
+    def _order(self) -> list[str]:
+        return sorted(self._stages, key=lambda state: (self.names[state].casefold(), state))
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -150,24 +171,31 @@ class Register:
     def _stages_of(self, state: str, first: list) -> tuple:
         """Return (stage, date, stage, date …), furthest stage first, for _stage_on()."""
         signature, instrument, _, notified, effective_fact, held, _, _ = first
-        stages: list = []  # date, stage, date, stage … in life-cycle order; reversed below
-        if signature is not None:
-            stages.append(signature.date or _EARLIEST)
-            stages.append(_SIGNATORY)
+        signed = None if signature is None else signature.date or _EARLIEST
+        party_from = None
         if instrument is not None:
-            stages.append(instrument.date or _EARLIEST)
-            stages.append(_DEPOSITED)
             if instrument.date is None:
                 party_from = self.treaty_entry_into_force.date
             else:
                 party_from = self._entry_into_force.date_for(instrument.date)
+            if notified is None and effective_fact is None and held is None:
+                # The common case, without a withdrawal: built directly.
+                deposited = instrument.date or _EARLIEST
+                stages = () if signed is None else (_SIGNATORY, signed)
+                stages = (_DEPOSITED, deposited) + stages
+                return stages if party_from is None else (_PARTY, party_from) + stages
+        elif notified is None and effective_fact is None and held is None and signed is not None:
+            return (_SIGNATORY, signed)
+        stages: list = []  # date, stage, date, stage … in life-cycle order; reversed below
+        if signed is not None:
+            stages += (signed, _SIGNATORY)
+        if instrument is not None:
+            stages += (instrument.date or _EARLIEST, _DEPOSITED)
             if party_from is not None:
-                stages.append(party_from)
-                stages.append(_PARTY)
-        if notified is not None or effective_fact is not None or held is not None:
-            self._withdrawals[state] = self._withdrawal(stages, notified, effective_fact, held)
+                stages += (party_from, _PARTY)
+        self._withdrawals[state] = self._withdrawal(stages, notified, effective_fact, held)
         if not stages:
-            self.warnings.append(
+            self._warnings.append(
                 f"{self.names[state]}: facts recorded but neither a signature nor an instrument; "
                 "the state is left out of the list of participants."
             )
@@ -224,9 +252,9 @@ class Register:
             stages.append(_WITHDRAWN)
         return withdrawal
 
-    def _tie_warning(self, group: list[Fact]) -> str:
+    def _tie_warning(self, group: list[Fact], ranks: dict[str, Rank]) -> str:
         names = sorted(self.names[fact.state] for fact in group)
-        place = ordinal_suffix_en(self.ranks[group[0].state].ordinal)
+        place = ordinal_suffix_en(ranks[group[0].state].ordinal)
         return (
             f"{_join(names)} deposited instruments on the same day "
             f"({format_date_en(group[0].date)}); the order of deposit is not recorded, so each "

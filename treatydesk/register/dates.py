@@ -76,6 +76,14 @@ def format_date_en(day: date) -> str:
     return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
+CARDINALS_EN = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def cardinal_en(n: int) -> str:
+    """Return "six" for 6 (words up to twelve), else the number in figures."""
+    return CARDINALS_EN[n] if 0 <= n < len(CARDINALS_EN) else str(n)
+
+
 def number_word_en(n: int) -> str:
     """Return "sixth" for 6 (ordinal words up to twelve), else the ordinal in figures."""
     if n in NUMBER_WORDS_EN:

@@ -13,7 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .dates import add_days, add_months, first_day_of_month_after, format_date_en, number_word_en
+from .dates import (
+    add_days,
+    add_months,
+    cardinal_en,
+    first_day_of_month_after,
+    format_date_en,
+    number_word_en,
+)
 from .facts import FactKind
 
 TREATIES_DIR = Path(__file__).resolve().parent.parent / "treaties"
@@ -75,7 +82,7 @@ def _summary(method: str, amount: int, counted_from: str) -> str:
         return f"first day of the {number_word_en(amount)} month after {after}"
     if method == "days":
         return f"{amount} days after"
-    return f"{amount} {'month' if amount == 1 else 'months'} after"
+    return f"{cardinal_en(amount)} {'month' if amount == 1 else 'months'} after"
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,12 +122,10 @@ class StateEntryIntoForce:
             return None
         result = self._dates.get(deposit)
         if result is None:
-            if _later_rule_applies(
+            later = _later_rule_applies(
                 self.treaty, deposit, self.treaty_eif.date, self.threshold_deposit
-            ):
-                result = self.rule.apply(deposit)
-            else:
-                result = self.treaty_eif.date
+            )
+            result = self.rule.apply(deposit) if later else self.treaty_eif.date
             self._dates[deposit] = result
         return result
 
