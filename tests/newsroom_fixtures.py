@@ -35,6 +35,15 @@ def ccm_before(day: dt.date) -> str:
     return out.getvalue()
 
 
+def load_newsroom():
+    """Create the site and its default news and meetings (nothing when already there)."""
+    from treatydesk.newsroom.setup import create_default_meetings, create_default_news
+
+    make_site()
+    create_default_news()
+    create_default_meetings()
+
+
 @pytest.fixture
 def site(db):
     make_site()

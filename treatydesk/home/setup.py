@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from treatydesk.newsroom.setup import initialise_newsroom
 from treatydesk.registry.actions import ImportRegister
 from treatydesk.registry.models import Fact
 
@@ -32,6 +33,7 @@ def initialise_site(out) -> None:
     ensure_home_pages()
     for code, folder in DEFAULT_REGISTERS.items():
         load_default_register(code, folder, out)
+    initialise_newsroom(out)
     ensure_admin(out)
     out.write("Treaty Desk is ready.\n")
 

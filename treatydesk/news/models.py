@@ -14,8 +14,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .feeds import AtomNewsFeed, RssNewsFeed
-
 # Rich text an editor may use in an article: no embeds, since an embedded player would make the
 # reader's browser call a third party.
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "image",
@@ -85,22 +83,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("category/<slug:slug>/")
     def category_news(self, request, slug):
         return self.listing(request, self.category_or_404(slug))
-
-    @path("feed.atom")
-    def atom_feed(self, request):
-        return AtomNewsFeed()(request, index=self)
-
-    @path("feed.rss")
-    def rss_feed(self, request):
-        return RssNewsFeed()(request, index=self)
-
-    @path("category/<slug:slug>/feed.atom")
-    def category_atom_feed(self, request, slug):
-        return AtomNewsFeed()(request, index=self, category=self.category_or_404(slug))
-
-    @path("category/<slug:slug>/feed.rss")
-    def category_rss_feed(self, request, slug):
-        return RssNewsFeed()(request, index=self, category=self.category_or_404(slug))
 
 
 class NewsPageTag(TaggedItemBase):
