@@ -74,8 +74,8 @@ class Register:
         self._stages: dict[str, tuple] = {
             state: self._stages_of(state, first) for state, first in classified.items()
         }
-        # Ordinals, the order by name and records are built on first request; statuses need
-        # only the stages.  Records on first request and shared; statuses need only the stages.
+        # Ordinals, the order by name and records are built on first request and then shared;
+        # statuses need only the stages.
         self._records: dict[str, ParticipantRecord] = {}
         self._variants: dict[tuple[str, int], ParticipantRecord] = {}
 
