@@ -39,6 +39,14 @@ def test_ccm_ordinals_and_entry_into_force(ccm, iso3, ordinal, eif):
     assert record.entry_into_force.article == "Art. 17(2)"
 
 
+@pytest.mark.parametrize(
+    ("iso3", "eif"),
+    [("CHE", "2013-01-01"), ("CZE", "2012-03-01"), ("SVK", "2016-01-01"), ("CMR", "2013-01-01")],
+)
+def test_ccm_worked_cases_in_the_shipped_data(ccm, iso3, eif):
+    assert ccm.participant(iso3).entry_into_force.date == d(eif)
+
+
 def test_ccm_names_come_from_the_data(ccm):
     assert ccm.participant("BOL").state_name == "Bolivia (Plurinational State of)"
 
