@@ -169,3 +169,15 @@ def test_past_day_shows_no_later_instrument(client, ccm_register):
     row = row_of(html, "Nigeria")
     assert "Signatory" in row
     assert "2023" not in row
+
+
+def test_site_of_another_treaty(client, settings, apmbc_register):
+    settings.TREATYDESK_TREATY = "APMBC"
+    response = client.get("/en/states-parties/?as_of=2026-11-28")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Anti-Personnel Mines" in html
+    response = client.get("/en/states-parties.csv?as_of=2026-11-28")
+    assert 'filename="apmbc-states-parties-2026-11-28.csv"' in response["Content-Disposition"]
+    csv_rows = response.content.decode().splitlines()[1:]
+    assert len(row_names(html)) == len(csv_rows) > 160
