@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from ..compute import Register
-from ..dates import format_date_en
+from ..dates import add_months, format_date_en
 from ..records import ComputedDate
 from .facts import (
     CompletionDeclared,
@@ -137,6 +137,7 @@ class _Chain(NamedTuple):
     steps: tuple[_Step, ...]
     met: tuple  # ((day, fact), …) sorted by day
     not_applicable: tuple  # ((day, fact), …) sorted by day
+    since: date  # the day the instance exists from (a recorded end of hostilities)
 
 
 class _Base(NamedTuple):
@@ -184,6 +185,9 @@ class ObligationRegister:
         self.facts: tuple = tuple(facts)
         self.today = register.today
         self.warnings: list[str] = []
+        #: Extension decisions the rules do not allow, with why: (decision, message).
+        self.rejected: list[tuple[ExtensionDecision, str]] = []
+        self._requests = {f.ref: f for f in self.facts if isinstance(f, ExtensionRequest) and f.ref}
         self._facts_by_state = self._group(self.facts)
         self._bases: dict[str, _Base | None] = {}
         self._chains: dict[str, tuple[_Chain, ...]] = {}
@@ -208,6 +212,8 @@ class ObligationRegister:
             withdrawal = base.withdrawal
         out: list[Deadline] = []
         for chain in self._state_chains(state, base):
+            if chain.since > as_of:
+                continue
             self._pick(out, state, base.name, chain, as_of, withdrawal)
         annual = self.rules.rule(ObligationKind.ANNUAL_REPORT)
         if annual is not None:
@@ -268,7 +274,7 @@ class ObligationRegister:
 
     def _group(self, facts: tuple) -> dict[str, _StateFacts]:
         by_state: dict[str, _StateFacts] = {}
-        requests = {f.ref: f for f in facts if isinstance(f, ExtensionRequest) and f.ref}
+        requests = self._requests
 
         def bucket(state: str) -> _StateFacts:
             found = by_state.get(state)
@@ -349,7 +355,7 @@ class ObligationRegister:
             if rule.period is None:
                 continue
             built.append(self._chain(rule, facts, "", rule.period, rule.article,
-                                     "entry into force for the State", base.eif))
+                                     "entry into force for the State", base.eif, date.min))
             if rule.after_hostilities is not None and facts is not None:
                 after = rule.after_hostilities
                 for ended in facts.hostilities:
@@ -358,12 +364,13 @@ class ObligationRegister:
                     label = "end of active hostilities (recorded"
                     label += f": {ended.source})" if ended.source else ")"
                     built.append(self._chain(rule, facts, ended.ended_on.isoformat(), after.period,
-                                             after.article, label, ended.ended_on))
+                                             after.article, label, ended.ended_on, ended.ended_on))
         chains = self._chains[state] = tuple(built)
         return chains
 
     def _chain(self, rule: ObligationRule, facts: _StateFacts | None, instance: str,
-               period: Period, article: str, start_label: str, start: date) -> _Chain:
+               period: Period, article: str, start_label: str, start: date,
+               since: date) -> _Chain:
         """Return the deadlines of one obligation instance: the article's, then extensions."""
         due = period.apply(start, self.policy.month_end)
         basis = (
@@ -383,6 +390,7 @@ class ObligationRegister:
             for request, decision in facts.decisions.get(index, ()):
                 problem = extension_problem(rule, request, decision, steps)
                 if problem:
+                    self.rejected.append((decision, problem))
                     self.warnings.append(f"{request.state}: {problem}; the decision is ignored.")
                     continue
                 ext = rule.extension
@@ -401,7 +409,7 @@ class ObligationRegister:
                                  ext.article, basis),
                     decision,
                 ))
-        return _Chain(rule.kind, key, tuple(steps), met, not_applicable)
+        return _Chain(rule.kind, key, tuple(steps), met, not_applicable, since)
 
     def _pick(self, out: list, state: str, name: str, chain: _Chain, as_of: date,
               withdrawal: date | None) -> None:
@@ -417,14 +425,15 @@ class ObligationRegister:
                                 DeadlineStatus.EXTENDED, None, None, original, step.decision,
                                 steps[n + 1].decision))
         step = steps[count - 1]
-        due = step.due.date
         met = _first_by(chain.met, as_of)
-        status, note = self._status(due, met, _first_by(chain.not_applicable, as_of), as_of,
-                                    withdrawal)
+        status, note = self._status(step.due.date, met, _first_by(chain.not_applicable, as_of),
+                                    as_of, withdrawal)
+        if status is DeadlineStatus.NOT_APPLICABLE:
+            met = None
         out.append(Deadline(
             state, name, chain.obligation, chain.key, count - 1, step.due, status,
-            met[0] if met is not None and status is not DeadlineStatus.NOT_APPLICABLE else None,
-            met[1] if met is not None else None, original, step.decision, None, None, note,
+            met[0] if met is not None else None, met[1] if met is not None else None,
+            original, step.decision, None, None, note,
         ))
 
     def _status(self, due: date, met, not_applicable, as_of: date, withdrawal: date | None):
@@ -517,12 +526,23 @@ class ObligationRegister:
         )
         return computed
 
+    def request_of(self, decision: ExtensionDecision) -> ExtensionRequest | None:
+        """Return the recorded request a decision answers, or None."""
+        return self._requests.get(decision.request_ref)
+
+    def extension_problems(self) -> list[tuple[ExtensionDecision, str]]:
+        """Return every extension decision the rules do not allow, with the reason."""
+        for state, facts in self._facts_by_state.items():
+            base = self._base(state)
+            if facts.decisions and base is not None and base.eif is not None:
+                self._state_chains(state, base)
+        return list(self.rejected)
+
     def _fact_article(self, fact) -> str:
         if isinstance(fact, ExtensionDecision | ExtensionRequest):
-            obligation = fact.obligation if isinstance(fact, ExtensionRequest) else None
-            if obligation is None:
-                return ""
-            rule = self.rules.rule(obligation)
+            if isinstance(fact, ExtensionDecision):
+                fact = self.request_of(fact)
+            rule = self.rules.rule(fact.obligation) if fact is not None else None
             return rule.extension.article if rule and rule.extension else ""
         if isinstance(fact, HostilitiesEnded):
             rule = self.rules.rule(ObligationKind.CLEARANCE)
@@ -557,8 +577,6 @@ def extension_problem(rule: ObligationRule, request: ExtensionRequest,
             f"the new deadline {format_date_en(decision.new_deadline)} is not after the deadline "
             f"it extends ({format_date_en(current)}); an extension never shortens a deadline"
         )
-    from ..dates import add_months
-
     limit = add_months(current, ext.max_months)
     if decision.new_deadline > limit:
         return (

@@ -181,8 +181,8 @@ class ObligationRule:
         """Return the rule in words, for ComputedDate.rule."""
         if self.annual is not None:
             return f"by {self.annual.words} each year, covering the previous calendar year"
-        assert self.period is not None  # noqa: S101 - checked when read
-        return f"{self.period.summary} entry into force for the State"
+        summary = self.period.summary if self.period is not None else ""
+        return f"{summary} entry into force for the State"
 
 
 @dataclass(frozen=True, slots=True)

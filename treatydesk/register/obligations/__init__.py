@@ -1,0 +1,114 @@
+"""Obligations: every State Party's deadlines, computed from the register, cited and tracked.
+
+Plain Python, no Django.  Rules come from the `[[obligations]]` tables of the treaty
+definitions; facts (reports received, declarations, extension requests and decisions, the end
+of active hostilities) are recorded; deadlines and their statuses are computed on any date.
+See docs/register-api.md ("Obligations") and docs/decisions.md.
+"""
+
+from .compute import (
+    DECIDED,
+    Deadline,
+    DeadlineStatus,
+    ObligationEvent,
+    ObligationRegister,
+    YearRate,
+    extension_problem,
+)
+from .export import (
+    CSV_FIELDS,
+    deadline_detail,
+    deadline_row,
+    deadline_uid,
+    deadlines_csv,
+    deadlines_ics,
+)
+from .facts import (
+    Access,
+    CompletionDeclared,
+    ExtensionDecision,
+    ExtensionRequest,
+    HostilitiesEnded,
+    NotApplicable,
+    ObligationFact,
+    ReportReceived,
+)
+from .policy import (
+    DEFAULT_POLICY,
+    FIRST_AFTER_INITIAL_DUE,
+    MONTH_END_CLAMP,
+    MONTH_END_NEXT_DAY,
+    POLICY_FIELDS,
+    YEAR_AFTER_ENTRY_INTO_FORCE,
+    YEAR_AFTER_INITIAL_DUE,
+    ObligationPolicy,
+    PolicyError,
+    policy_from_mapping,
+)
+from .reminders import Contact, Reminder, reminder_reason, select_reminders
+from .rules import (
+    REPORT_KINDS,
+    WORK_KINDS,
+    AfterHostilities,
+    AnnualDate,
+    ExtensionRule,
+    ObligationKind,
+    ObligationRule,
+    Period,
+    TreatyObligations,
+    load_obligations,
+    load_obligations_file,
+    obligations_from_dict,
+)
+from .validation import validate_obligation_facts
+
+__all__ = [
+    "CSV_FIELDS",
+    "DECIDED",
+    "DEFAULT_POLICY",
+    "FIRST_AFTER_INITIAL_DUE",
+    "MONTH_END_CLAMP",
+    "MONTH_END_NEXT_DAY",
+    "POLICY_FIELDS",
+    "REPORT_KINDS",
+    "WORK_KINDS",
+    "YEAR_AFTER_ENTRY_INTO_FORCE",
+    "YEAR_AFTER_INITIAL_DUE",
+    "Access",
+    "AfterHostilities",
+    "AnnualDate",
+    "CompletionDeclared",
+    "Contact",
+    "Deadline",
+    "DeadlineStatus",
+    "ExtensionDecision",
+    "ExtensionRequest",
+    "ExtensionRule",
+    "HostilitiesEnded",
+    "NotApplicable",
+    "ObligationEvent",
+    "ObligationFact",
+    "ObligationKind",
+    "ObligationPolicy",
+    "ObligationRegister",
+    "ObligationRule",
+    "Period",
+    "PolicyError",
+    "Reminder",
+    "ReportReceived",
+    "TreatyObligations",
+    "YearRate",
+    "deadline_detail",
+    "deadline_row",
+    "deadline_uid",
+    "deadlines_csv",
+    "deadlines_ics",
+    "extension_problem",
+    "load_obligations",
+    "load_obligations_file",
+    "obligations_from_dict",
+    "policy_from_mapping",
+    "reminder_reason",
+    "select_reminders",
+    "validate_obligation_facts",
+]
