@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import dkim
 import pytest
 
@@ -255,3 +257,41 @@ def test_reasons_can_be_translated(keystore):
               "Ce message prétend venir de %(domain)s mais ne porte pas notre signature."}
     assert result.reasons[0].render(lambda s: french.get(s, s)) == (
         "Ce message prétend venir de ccm.example mais ne porte pas notre signature.")
+
+
+def timed_verify(raw, keystore):
+    start = time.perf_counter()
+    result = verify_message(raw, keystore)
+    return result, time.perf_counter() - start
+
+
+# Hostile input must not hold a worker: each of these took minutes or hours before
+# the limits and the linear canonicalization. The bounds are generous for slow CI.
+def test_megabytes_of_spaces_inside_a_body_line_verify_quickly(keystore):
+    signed = sign_message_bytes(build_message(body="Iraq will become a State Party\n"),
+                                keystore)
+    padded = signed.replace(b"Iraq will", b"Iraq" + b" \t" * 3_000_000 + b"will")
+    result, seconds = timed_verify(padded, keystore)
+    assert result.authentic  # relaxed canonicalization: runs of spaces count as one
+    assert seconds < 10
+
+
+@pytest.mark.parametrize("raw", [
+    b"From: " + b"<" * 200_000 + b"a@ccm.example\r\n\r\nx",
+    b"From: " + b'"a' * 100_000 + b"a@ccm.example\r\n\r\nx",
+    b"From: a@ccm.example\r\nSubject: " + b"=?utf-8?q?a?= " * 15_000 + b"\r\n\r\nx",
+    b"X-A: b\r\n" * 3_000_000 + b"From: a@ccm.example\r\n\r\nx",
+    b"A" * 20_000_000,
+])
+def test_hostile_headers_are_answered_quickly(keystore, raw):
+    result, seconds = timed_verify(raw, keystore)
+    assert result.verdict is not Verdict.AUTHENTIC
+    assert seconds < 5
+
+
+def test_hostile_signature_header_is_answered_quickly(keystore, signed):
+    folded = signed.replace(b" b=", b" b=" + b" \r\n " * 25_000)
+    assert folded.count(b" \r\n " * 25_000) == 2  # both signatures
+    result, seconds = timed_verify(folded, keystore)
+    assert result.verdict is Verdict.NOT_FROM_US
+    assert seconds < 5

@@ -8,6 +8,12 @@ from email.header import decode_header, make_header
 
 _FOLD_RE = re.compile(rb"\r?\n")
 
+#: The stdlib address parser slows down badly on long hostile input; a real From
+#: line is far shorter than this.
+MAX_FROM_LENGTH = 1000
+#: Longer values are cut before decoding: enough to show, not enough to stall.
+MAX_DISPLAY_LENGTH = 2000
+
 
 def unfold(value: bytes) -> str:
     """Return a raw header value as one line of text; undecodable bytes stay visible as such."""
@@ -21,6 +27,8 @@ def from_domain(value: bytes) -> str | None:
     way the standard parser notices: a lenient reading is where a phisher hides a
     second address that one program shows and another checks.
     """
+    if len(value) > MAX_FROM_LENGTH:
+        return None
     try:
         header = policy.default.header_factory("From", unfold(value))
         addresses = header.addresses
@@ -37,10 +45,10 @@ def from_domain(value: bytes) -> str | None:
 
 def decoded_text(value: bytes) -> str:
     """Return a header value with RFC 2047 encoded words decoded, never raising."""
-    text = unfold(value)
+    text = unfold(value[:MAX_DISPLAY_LENGTH])
     try:
         text = str(make_header(decode_header(text)))
     except (errors.HeaderParseError, LookupError, UnicodeError, ValueError):
         pass  # keep the undecoded text: showing something beats showing nothing
-    # Undecodable bytes become U+FFFD, so that templates can always encode the result.
+    # Undecodable bytes become "?", so that templates can always encode the result.
     return text.encode("utf-8", "replace").decode("utf-8")

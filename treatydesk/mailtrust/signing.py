@@ -6,9 +6,10 @@ body), and name their headers explicitly. The headers a phisher would add to cha
 what the reader sees or where replies and unsubscribe requests go are *oversigned*:
 listed once more than they occur, so that adding one more breaks the signature.
 
-Canonicalization comes from dkimpy, so that our signatures and dkimpy's verifier read
-a message the same way; the RSA and Ed25519 arithmetic comes from ``cryptography``
-(OpenSSL), about ten times faster than dkimpy's pure-Python RSA.
+Header canonicalization comes from dkimpy, so that our signatures and dkimpy's
+verifier read a message the same way (the body's is ours: see canonical.py); the RSA
+and Ed25519 arithmetic comes from ``cryptography`` (OpenSSL), about ten times faster
+than dkimpy's pure-Python RSA.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from dkim.canonicalization import Relaxed
 
 from .addresses import from_domain
+from .canonical import relaxed_body
 from .keys import DkimKey, KeyStore
 
 #: Signed in this order, each as many times as it occurs (see OVERSIGNED_HEADERS).
@@ -141,7 +143,7 @@ class Signer:
         canonical = Relaxed.canonicalize_headers(headers)
         selected = dkim.select_headers(canonical, [n.encode("ascii") for n in names])
         signed_data = b"".join(name + b":" + value for name, value in selected)
-        body_hash = base64.b64encode(hashlib.sha256(Relaxed.canonicalize_body(body)).digest())
+        body_hash = base64.b64encode(hashlib.sha256(relaxed_body(body)).digest())
         timestamp = str(int(time.time() if now is None else now))
 
         signatures = [

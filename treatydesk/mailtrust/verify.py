@@ -22,10 +22,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 import dkim
-from dkim.canonicalization import CanonicalizationPolicy, InvalidCanonicalizationPolicyError
+from dkim.canonicalization import (
+    CanonicalizationPolicy,
+    InvalidCanonicalizationPolicyError,
+    Relaxed,
+)
 from dkim.util import InvalidTagValueList, parse_tag_value
 
 from .addresses import decoded_text, from_domain
+from .canonical import relaxed_body
 from .keys import DkimKey, KeyStore, KeyStoreError
 from .signing import SIGNED_HEADERS
 from .text import Explanation
@@ -33,6 +38,13 @@ from .text import gettext_noop as _
 
 #: Larger input is refused before parsing: mail servers refuse it too.
 MAX_MESSAGE_BYTES = 30 * 1024 * 1024
+#: Real header sections, long Received chains included, stay far below this; bigger
+#: ones only make parsing slow.
+MAX_HEADER_BYTES = 256 * 1024
+_BLANK_LINE_RE = re.compile(rb"\r?\n\r?\n")
+#: Ours are under 1 KB and there are two; more or longer only cost time to check.
+MAX_SIGNATURES = 8
+MAX_SIGNATURE_BYTES = 4096
 
 _ACCEPTED_ALGORITHMS = {"rsa-sha256": "rsa", "ed25519-sha256": "ed25519"}
 _LEADING_JUNK = b"\xef\xbb\xbf \t\r\n"
@@ -109,6 +121,13 @@ class Verifier:
                 "The message is larger than %(size)s MB, more than any notice we send."),
                 size=str(MAX_MESSAGE_BYTES // (1024 * 1024))))
         raw = raw.lstrip(_LEADING_JUNK)
+        blank_line = _BLANK_LINE_RE.search(raw, 0, MAX_HEADER_BYTES + 4)
+        if blank_line is None and len(raw) > MAX_HEADER_BYTES or (
+            blank_line is not None and blank_line.start() > MAX_HEADER_BYTES
+        ):
+            return self._unreadable(_explain("header-too-large", _(
+                "The header lines of this message are far longer than those of any real "
+                "e-mail, so we do not read them.")))
         try:
             headers, body = dkim.rfc822_parse(raw)
         except (dkim.MessageFormatError, IndexError):
@@ -140,7 +159,7 @@ class Verifier:
                 "This message is from %(domain)s, which is not a domain we send mail from."),
                 domain=domain),), **result)
 
-        checks = tuple(self._check_signatures(raw, headers, body, domain))
+        checks = tuple(self._check_signatures(headers, body, domain))
         valid = [c for c in checks if c.valid]
         if valid:
             return VerificationResult(Verdict.AUTHENTIC, (valid[0].explanation,),
@@ -153,24 +172,27 @@ class Verifier:
             reasons = tuple(dict.fromkeys(c.explanation for c in checks))
         return VerificationResult(Verdict.NOT_FROM_US, reasons, signatures=checks, **result)
 
-    def _check_signatures(self, raw, headers, body, domain):
+    def _check_signatures(self, headers, body, domain):
         counts = Counter(name.lower().decode("ascii", "replace") for name, _v in headers)
         signatures = [value for name, value in headers if name.lower() == b"dkim-signature"]
-        verifier = None
-        for index, value in enumerate(signatures):
+        header_bytes = b"".join(name + b":" + value for name, value in headers)
+        verifiers: dict[bytes, dkim.DKIM] = {}
+        for index, value in enumerate(signatures[:MAX_SIGNATURES]):
             try:
-                tags = parse_tag_value(value)
+                tags = parse_tag_value(value) if len(value) <= MAX_SIGNATURE_BYTES else {}
             except InvalidTagValueList:
                 tags = {}
             d, s, a = (re.sub(rb"\s+", b"", tags.get(t, b"")).decode("ascii", "replace").lower()
                        for t in (b"d", b"s", b"a"))
             problem, key = self._screen(tags, d, s, a, domain, counts)
             if problem is None:
-                problem = self._body_problem(tags, body)
+                problem, body_form, canonical_body = self._body_problem(tags, body)
             if problem is None:
-                if verifier is None:
-                    verifier = dkim.DKIM(raw)
-                problem = self._dkim_problem(verifier, index, key)
+                if body_form not in verifiers:
+                    # dkimpy gets the body already canonical (see canonical.py): the
+                    # same hash, without its slow path on long runs of spaces.
+                    verifiers[body_form] = dkim.DKIM(header_bytes + b"\r\n" + canonical_body)
+                problem = self._dkim_problem(verifiers[body_form], index, key)
             if problem is None:
                 yield SignatureCheck(d, s, a, True, _explain("signed", _(
                     "This message was signed by %(domain)s and has not been changed since."),
@@ -218,17 +240,22 @@ class Verifier:
         return None, key
 
     @staticmethod
-    def _body_problem(tags, body) -> Explanation | None:
+    def _body_problem(tags, body) -> tuple[Explanation | None, bytes, bytes]:
+        """Return (problem, body canonicalization name, canonical body)."""
         try:
             policy = CanonicalizationPolicy.from_c_value(tags.get(b"c", b"simple/simple"))
             expected = base64.b64decode(re.sub(rb"\s+", b"", tags[b"bh"]), validate=True)
         except (InvalidCanonicalizationPolicyError, binascii.Error):
             return _explain("signature-unreadable", _(
-                "A signature on the message is incomplete or cannot be read."))
-        if hashlib.sha256(policy.canonicalize_body(body)).digest() != expected:
+                "A signature on the message is incomplete or cannot be read.")), b"", b""
+        if policy.body_algorithm is Relaxed:
+            canonical = relaxed_body(body)
+        else:
+            canonical = policy.canonicalize_body(body)
+        if hashlib.sha256(canonical).digest() != expected:
             return _explain("body-changed", _(
-                "The message body was changed after we signed it."))
-        return None
+                "The message body was changed after we signed it.")), b"", b""
+        return None, policy.body_algorithm.name, canonical
 
     @staticmethod
     def _dkim_problem(verifier: dkim.DKIM, index: int, key: DkimKey) -> Explanation | None:
