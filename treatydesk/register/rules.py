@@ -93,7 +93,7 @@ class StateEntryIntoForce:
     ):
         self.treaty, self.treaty_eif, self.threshold_deposit = treaty, treaty_eif, threshold_deposit
         self.rule = treaty.later_states.rule
-        self.words = rule_words(self.rule, "the date of deposit")
+        self.words = rule_words(self.rule, "deposit")
         self._cache: dict[date | None, ComputedDate] = {}
         if treaty_eif.date is None:
             self.before = ""
