@@ -2,7 +2,9 @@
 
 from django.core.wsgi import get_wsgi_application
 
+from treatydesk.pagecache.wsgi import PageCache
 from treatydesk.settings.select import configure_settings_module
 
 configure_settings_module()
-application = get_wsgi_application()
+# The page cache answers anonymous readers before Django starts (treatydesk/pagecache/wsgi.py).
+application = PageCache(get_wsgi_application())

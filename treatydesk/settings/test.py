@@ -1,7 +1,8 @@
 """Test settings: fast hashing, local memory mail, static files without a manifest."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import STORAGES, VAR_DIR
+from .caches import caches_from_environment
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-0000000000000000000000000000000000"  # noqa: S105
@@ -12,6 +13,9 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# No page cache unless a test turns it on: pages kept by one test would answer the next.
+CACHES = caches_from_environment({"TREATYDESK_PAGE_CACHE": "off"}, VAR_DIR)
 
 # Tests serve static files from the apps' folders; nothing is collected.
 STATIC_ROOT = None
