@@ -78,6 +78,9 @@ def test_status_as_of_shows_iraq_awaiting_entry_into_force(site):
     iraq = next(r for r in rows if r["iso3"] == "IRQ")
     assert iraq["status"] == "deposited"
     assert iraq["entry_into_force_date"] == "2013-11-01"
+    nigeria = next(r for r in rows if r["iso3"] == "NGA")
+    assert (nigeria["status"], nigeria["instrument_date"], nigeria["ordinal"]) == (
+        "signatory", "", "")
 
 
 def test_status_json_carries_the_rule(site):
@@ -94,6 +97,25 @@ def test_notice_by_name_and_code(site):
     assert by_code == by_name
     assert "83rd State to ratify the Convention on Cluster Munitions" in by_code
     assert "1 November 2013" in by_code
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", "En tant que 83e État à ratifier la Convention sur les armes à sous-munitions"),
+    ("es", "Como 83.º Estado en ratificar la Convención sobre Municiones en Racimo"),
+])
+def test_notice_in_french_and_spanish(site, lang, expected):
+    env, _ = site
+    out = run(["notice", "CCM", "IRQ", "--lang", lang], env).stdout
+    assert expected in out
+
+
+def test_commands_on_a_database_never_set_up(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(TREATYDESK_VAR=str(tmp_path), TREATYDESK_ENV="dev",
+               DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    result = run(["status", "CCM"], env, check=False)
+    assert result.returncode == 1
+    assert "treatydesk init" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_bad_import_exits_nonzero_and_keeps_the_register(site, tmp_path):

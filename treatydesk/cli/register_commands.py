@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from .django_setup import setup
+from .django_setup import require_register_database
 from .errors import CommandError
 
 TREATY_HELP = "treaty code: CCM, APMBC, ATT or TPNW"
@@ -76,7 +76,7 @@ def import_handler(args) -> int:
     withdrawals = None
     if args.withdrawals:
         withdrawals = (_read(args.withdrawals), str(args.withdrawals))
-    setup()
+    require_register_database()
     from treatydesk.registry.actions import ImportRegister, RegisterRejected
 
     try:
@@ -107,7 +107,7 @@ def _os_user() -> str:
 
 def status_handler(args) -> int:
     treaty = _treaty(args.treaty)
-    setup()
+    require_register_database()
     from treatydesk.registry.export import participant_detail, participant_row, rows_as_csv
     from treatydesk.registry.loading import current_register
 
@@ -145,15 +145,21 @@ def notice_handler(args) -> int:
         country = core.resolve_state(args.state)
     except core.UnknownState:
         raise CommandError(f"unknown state {args.state!r}: give its UN name or ISO code") from None
-    setup()
+    require_register_database()
     from treatydesk.registry.loading import current_register
 
     register = current_register(treaty.code)
     as_of = args.as_of or dt.date.today()
-    record = next((r for r in register.participants(as_of) if r.state == country.iso3), None)
+    record = register.participant(country.iso3, as_of)
     if record is None or (record.instrument is None and record.withdrawal_notified is None):
         raise CommandError(
             f"{country.un_name} has deposited no instrument with the {treaty.code} register"
         )
-    print(core.notice_text(treaty, record, lang=args.lang, as_of=as_of))
+    from treatydesk.notices.text import notice_sentence
+
+    latest_is_withdrawal = record.withdrawal_notified is not None or (
+        record.withdrawal_effective is not None
+    )
+    subject = "withdrawal" if latest_is_withdrawal else "consent"
+    print(notice_sentence(treaty, record, args.lang, subject, as_of))
     return 0

@@ -104,21 +104,27 @@ class Register:
     # -- queries ---------------------------------------------------------------------------
 
     def participants(self, as_of: date | None = None) -> list[ParticipantRecord]:
-        """Return one record per state with a fact on or before `as_of`, sorted by name."""
+        """Return one record per state with a fact on or before `as_of`, sorted by name.
+
+        Each record is the state's as it stood on `as_of`: acts recorded after that day (a
+        later instrument, a later withdrawal notice) are not on it. Dates computed from acts
+        already done (an entry into force still to come) are.
+        """
         as_of = as_of or self.today
         records, stages = [], self._stages
         for state in self._order:
             stage = _stage_on(stages[state], as_of)
             if stage is not None:
-                records.append(self._record(state, stage))
+                records.append(as_it_stood(self._record(state, stage), as_of))
         return records
 
     def participant(self, iso3: str, as_of: date | None = None) -> ParticipantRecord | None:
         """Return the record of one state on `as_of`, or None if it had no fact by then."""
         state = iso3.upper()
+        as_of = as_of or self.today
         stages = self._stages.get(state)
-        stage = None if stages is None else _stage_on(stages, as_of or self.today)
-        return None if stage is None else self._record(state, stage)
+        stage = None if stages is None else _stage_on(stages, as_of)
+        return None if stage is None else as_it_stood(self._record(state, stage), as_of)
 
     def status(self, iso3: str, as_of: date | None = None) -> Status | None:
         """Return the status of one state on `as_of`, or None if it had no fact by then."""
@@ -317,3 +323,29 @@ def _join(names: list[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# Flags about the consent instrument, dropped with it when it came after the day asked about.
+_INSTRUMENT_FLAGS = frozenset({
+    "deposit date unknown", "deposit order unknown", "more than one consent instrument recorded",
+})
+
+
+def _after(act: Fact | ComputedDate | None, day: date) -> bool:
+    return act is not None and act.date is not None and act.date > day
+
+
+def as_it_stood(record: ParticipantRecord, day: date) -> ParticipantRecord:
+    """Return `record` without the acts that came after `day` (the record itself if none)."""
+    changes = {}
+    if _after(record.instrument, day):
+        changes.update(
+            instrument=None, ordinal=None, ordinal_tied_with=(), ordinal_tied_with_names=(),
+            entry_into_force=None, provisional_application=None,
+            flags=tuple(f for f in record.flags if f not in _INSTRUMENT_FLAGS),
+        )
+    if _after(record.withdrawal_notified, day) or (
+        record.withdrawal_notified is None and _after(record.withdrawal_effective, day)
+    ):
+        changes.update(withdrawal_notified=None, withdrawal_effective=None, withdrawal_held=None)
+    return record._replace(**changes) if changes else record

@@ -40,40 +40,9 @@ def counts_dict(counts: core.Counts) -> dict:
     }
 
 
-def _after(fact, day: dt.date) -> bool:
-    return fact is not None and fact.date is not None and fact.date > day
-
-
-def as_it_stood(record: core.ParticipantRecord, day: dt.date) -> core.ParticipantRecord:
-    """Return ``record`` without the acts that came after ``day``.
-
-    The register gives each state's status on a day but keeps its later acts on the record
-    (a 2013 signatory carries its 2023 ratification); a page showing the register on a past
-    day must not show acts that had not happened yet.
-    """
-    changes = {}
-    if _after(record.instrument, day):
-        changes.update(
-            instrument=None, ordinal=None, ordinal_tied_with=(), ordinal_tied_with_names=(),
-            entry_into_force=None, provisional_application=None,
-            flags=tuple(f for f in record.flags if f not in _INSTRUMENT_FLAGS),
-        )
-    if _after(record.withdrawal_notified, day) or (
-        record.withdrawal_notified is None and _after(record.withdrawal_effective, day)
-    ):
-        changes.update(withdrawal_notified=None, withdrawal_effective=None, withdrawal_held=None)
-    return record._replace(**changes) if changes else record
-
-
-# Flags about the consent instrument, dropped with it (the core's wording, see compute.py).
-_INSTRUMENT_FLAGS = frozenset({
-    "deposit date unknown", "deposit order unknown", "more than one consent instrument recorded",
-})
-
-
 def records_on(register: core.Register, day: dt.date) -> list[core.ParticipantRecord]:
-    """Return every participant on ``day`` as the register stood then."""
-    return [as_it_stood(record, day) for record in register.participants(day)]
+    """Return every participant on ``day`` as the register stood then (the core does it)."""
+    return register.participants(day)
 
 
 @dataclasses.dataclass(frozen=True)
