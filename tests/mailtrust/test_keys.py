@@ -117,3 +117,18 @@ def test_domains_lists_only_domains_with_keys(keystore):
     assert keystore.domains() == [DOMAIN]
     assert KeyStore(keystore.root / "missing").domains() == []
     assert keystore.keys("other.example") == ()
+
+
+def test_changes_by_another_process_show_after_the_refresh_delay(keystore):
+    signer_side = KeyStore(keystore.root)
+    assert len(signer_side.active(DOMAIN)) == 2  # read and cached
+    KeyStore(keystore.root).retire(DOMAIN, ED_SELECTOR)  # an operator's command
+    assert len(signer_side.active(DOMAIN)) == 2  # still cached: at most a second old
+    signer_side.refresh_seconds = 0
+    assert [k.selector for k in signer_side.active(DOMAIN)] == [RSA_SELECTOR]
+
+
+def test_changes_through_the_same_store_show_at_once(keystore):
+    assert len(keystore.active(DOMAIN)) == 2
+    keystore.retire(DOMAIN, ED_SELECTOR)
+    assert [k.selector for k in keystore.active(DOMAIN)] == [RSA_SELECTOR]

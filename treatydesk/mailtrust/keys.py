@@ -14,6 +14,7 @@ import base64
 import json
 import os
 import re
+import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -146,8 +147,15 @@ def _unstamp(text: str | None) -> datetime | None:
 class KeyStore:
     """The DKIM keys of every domain, kept as files under one directory."""
 
+    #: Signing asks for the keys of every message; reading the files each time would
+    #: cost more than the signature. Changes made through this store show at once;
+    #: changes by another process (a command run by an operator) within this delay.
+    #: A second of delay is harmless: a just-retired key still verifies.
+    refresh_seconds: float = 1.0
+
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.root = Path(root)
+        self._cache: dict[str, tuple[float, tuple[DkimKey, ...]]] = {}
 
     def generate(
         self,
@@ -196,8 +204,9 @@ class KeyStore:
     def keys(self, domain: str) -> tuple[DkimKey, ...]:
         """Return every key of ``domain``, oldest first."""
         domain = normalize_name(domain)
-        # Read afresh each time (a few small files): another process may have
-        # activated or retired a key since. Only the parsed private key is cached.
+        cached = self._cache.get(domain)
+        if cached is not None and time.monotonic() - cached[0] < self.refresh_seconds:
+            return cached[1]
         directory = self.root / domain
         if not directory.is_dir():
             return ()
@@ -207,7 +216,9 @@ class KeyStore:
                 keys.append(self._load(directory, meta))
             except FileNotFoundError:
                 continue  # removed by another process while we listed the directory
-        return tuple(sorted(keys, key=lambda k: (k.created, k.selector)))
+        result = tuple(sorted(keys, key=lambda k: (k.created, k.selector)))
+        self._cache[domain] = (time.monotonic(), result)
+        return result
 
     def active(self, domain: str) -> tuple[DkimKey, ...]:
         """Return the keys that sign mail from ``domain`` now."""
@@ -252,6 +263,7 @@ class KeyStore:
         directory = self.root / key.domain
         (directory / f"{key.selector}.json").unlink()
         (directory / f"{key.selector}.pem").unlink()
+        self._cache.pop(key.domain, None)
 
     def _require(self, domain: str, selector: str) -> DkimKey:
         key = self.get(domain, selector)
@@ -271,6 +283,7 @@ class KeyStore:
         temporary.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         # Replace in one step: a reader never sees half a file.
         os.replace(temporary, directory / f"{key.selector}.json")
+        self._cache.pop(key.domain, None)
         return key
 
     @staticmethod

@@ -19,15 +19,15 @@ import hashlib
 import secrets
 import time
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import dkim
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from dkim.canonicalization import Relaxed
 
 from .addresses import from_domain
-from .canonical import relaxed_body
+from .canonical import relaxed_body, relaxed_header
 from .keys import DkimKey, KeyStore
 
 #: Signed in this order, each as many times as it occurs (see OVERSIGNED_HEADERS).
@@ -92,25 +92,48 @@ def header_list(
     return names
 
 
-def _fold(words: Sequence[tuple[str, str]], first_line: int, linesep: bytes) -> bytes:
-    """Join (glue, word) pairs, breaking lines with folding white space past the width."""
-    out, width = [], first_line
-    for glue, word in words:
-        if width + len(glue) + len(word) > _LINE_WIDTH and width > 1:
-            out.append(linesep.decode("ascii") + " " + word)
-            width = 1 + len(word)
-        else:
-            out.append(glue + word)
-            width += len(glue) + len(word)
-    return "".join(out).encode("ascii")
+def _parse(raw: bytes) -> tuple[list[list[bytes]], bytes]:
+    """Return (headers, body) exactly as dkimpy's rfc822_parse does, faster on CRLF mail.
+
+    dkimpy splits the whole message into lines; a message as Django hands it over
+    (CRLF throughout) only needs its header block parsed that way.
+    """
+    end = raw.find(b"\r\n\r\n")
+    crlf_only = raw.count(b"\n", 0, end) == raw.count(b"\r\n", 0, end)
+    if end < 1 or raw.startswith(b"\r\n") or not crlf_only:
+        return dkim.rfc822_parse(raw)
+    body = raw[end + 4 :]
+    if body.count(b"\n") != body.count(b"\r\n"):
+        return dkim.rfc822_parse(raw)  # bare LF in the body: dkimpy turns it into CRLF
+    headers, _empty = dkim.rfc822_parse(raw[: end + 4])
+    return headers, body
 
 
-def _tag_words(tags: Sequence[tuple[str, str]], header_names: Sequence[str]):
-    words = [(" ", f"{name}={value};") for name, value in tags]
-    h_words = [("", f"{name}:") for name in header_names]
-    h_words[0] = (" ", "h=" + h_words[0][1])
-    h_words[-1] = ("", h_words[-1][1][:-1] + ";")
-    return words[:-1] + h_words + words[-1:]
+@lru_cache(maxsize=64)
+def _h_tag(names: tuple[str, ...], linesep: bytes) -> bytes:
+    """Return the ``h=`` tag folded into lines of at most 76 characters (a mailing reuses it)."""
+    lines, line = [], " h="
+    for index, name in enumerate(names):
+        word = name + (":" if index < len(names) - 1 else ";")
+        if len(line) + len(word) > _LINE_WIDTH:
+            lines.append(line)
+            line = " "
+        line += word
+    lines.append(line)
+    return linesep.join(part.encode("ascii") for part in lines)
+
+
+def _select(headers: Sequence[tuple[bytes, bytes]], names: Sequence[str]) -> list[bytes]:
+    """Return the canonical headers ``names`` picks, bottom up for each name (RFC 6376 5.4.2)."""
+    positions: dict[bytes, list[int]] = {}
+    for index, (name, _value) in enumerate(headers):
+        positions.setdefault(name.lower(), []).append(index)
+    selected = []
+    for name in names:
+        stack = positions.get(name.encode("ascii"))
+        if stack:
+            selected.append(relaxed_header(*headers[stack.pop()]))
+    return selected
 
 
 class Signer:
@@ -125,8 +148,8 @@ class Signer:
     def sign(self, raw: bytes, *, now: float | None = None) -> bytes:
         """Return ``raw`` with one DKIM-Signature per active key of its From domain on top."""
         try:
-            headers, body = dkim.rfc822_parse(raw)
-        except dkim.MessageFormatError as error:
+            headers, body = _parse(raw)
+        except (dkim.MessageFormatError, IndexError) as error:
             raise SigningError(f"the message header cannot be read: {error}") from error
         from_values = [value for name, value in headers if name.lower() == b"from"]
         domain = from_domain(from_values[0]) if len(from_values) == 1 else None
@@ -139,42 +162,26 @@ class Signer:
         first_newline = raw.find(b"\n")
         # Match the message's line ends, so that the result is consistent either way.
         linesep = b"\r\n" if first_newline > 0 and raw[first_newline - 1] == 0x0D else b"\n"
-        names = header_list(headers, self.signed_headers, self.oversigned_headers)
-        canonical = Relaxed.canonicalize_headers(headers)
-        selected = dkim.select_headers(canonical, [n.encode("ascii") for n in names])
-        signed_data = b"".join(name + b":" + value for name, value in selected)
+        names = tuple(header_list(headers, self.signed_headers, self.oversigned_headers))
+        signed_data = b"".join(_select(headers, names))
         body_hash = base64.b64encode(hashlib.sha256(relaxed_body(body)).digest())
-        timestamp = str(int(time.time() if now is None else now))
+        # Every tag but b= is the same for each key except a= and s=: build the rest once.
+        rest = (
+            f"t={int(time.time() if now is None else now)};".encode()
+            + linesep + _h_tag(names, linesep)
+            + linesep + b" bh=" + body_hash + b";"
+            + linesep + b" b="  # hashed with b= empty (RFC 6376 3.7), filled in after
+        )
+        return b"".join(self._signature(key, rest, signed_data, linesep) for key in keys) + raw
 
-        signatures = [
-            self._signature(key, names, signed_data, body_hash.decode(), timestamp, linesep)
-            for key in keys
-        ]
-        return b"".join(signatures) + raw
-
-    def _signature(
-        self,
-        key: DkimKey,
-        names: Sequence[str],
-        signed_data: bytes,
-        body_hash: str,
-        timestamp: str,
-        linesep: bytes,
-    ) -> bytes:
-        tags = [
-            ("v", "1"),
-            ("a", key.signature_algorithm),
-            ("c", "relaxed/relaxed"),
-            ("d", key.domain),
-            ("s", key.selector),
-            ("t", timestamp),
-            ("bh", body_hash),
-        ]
-        field_name = b"DKIM-Signature:"
-        # b= goes on a line of its own and is hashed empty (RFC 6376 3.7).
-        value = _fold(_tag_words(tags, names), len(field_name), linesep) + linesep + b" b="
-        canonical = Relaxed.canonicalize_headers([(b"DKIM-Signature", value)])[0]
-        data = signed_data + canonical[0] + b":" + canonical[1].rstrip()
+    @staticmethod
+    def _signature(key: DkimKey, rest: bytes, signed_data: bytes, linesep: bytes) -> bytes:
+        value = (
+            f" v=1; a={key.signature_algorithm}; c=relaxed/relaxed;".encode()
+            + linesep + f" d={key.domain}; s={key.selector}; ".encode()
+            + rest
+        )
+        data = signed_data + relaxed_header(b"DKIM-Signature", value).rstrip(b"\r\n")
         private = key.private_key
         if isinstance(private, rsa.RSAPrivateKey):
             signature = private.sign(data, padding.PKCS1v15(), hashes.SHA256())
@@ -183,7 +190,7 @@ class Signer:
             signature = private.sign(hashlib.sha256(data).digest())
         encoded = base64.b64encode(signature)
         chunks = [encoded[i : i + 72] for i in range(0, len(encoded), 72)]
-        return field_name + value + (linesep + b" ").join(chunks) + linesep
+        return b"DKIM-Signature:" + value + (linesep + b" ").join(chunks) + linesep
 
 
 def sign_message_bytes(raw: bytes, keystore: KeyStore, *, now: float | None = None) -> bytes:
