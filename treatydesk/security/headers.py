@@ -32,6 +32,10 @@ ADMIN_POLICY = "; ".join([
     "object-src 'none'",
 ])
 
+# Uploaded files (photos, documents): nothing in them may run, even when opened directly.
+# "sandbox" gives the file a unique origin with scripts, forms and plugins off.
+UPLOADS_POLICY = "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'"
+
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
@@ -39,13 +43,19 @@ class SecurityHeadersMiddleware:
     """Add the Content-Security-Policy and Permissions-Policy headers to every response."""
 
     admin_prefixes = ("/admin/",)
+    upload_prefixes = ("/media/", "/documents/")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        admin = request.path.startswith(self.admin_prefixes)
+        if request.path.startswith(self.upload_prefixes):
+            # Replaces Wagtail's own "default-src 'none'" on documents with the sandbox.
+            response.headers["Content-Security-Policy"] = UPLOADS_POLICY
+        # Wagtail renders a preview through the middleware with a dummy request whose path is
+        # the public page's; the preview is shown in the admin's same-origin frame.
+        admin = request.path.startswith(self.admin_prefixes) or getattr(request, "is_dummy", False)
         response.headers.setdefault(
             "Content-Security-Policy", ADMIN_POLICY if admin else PUBLIC_POLICY
         )
