@@ -69,9 +69,27 @@ ALIASES = {
 }
 
 #: UN names in French and Spanish where Babel's territory name differs from the UN's usage.
+# The United Nations' own short names (UNTERM) where CLDR's everyday names differ from them
+# ("Congo-Brazzaville", "Bolivie", "Laos"): a depositary's notice uses the UN name.
 LOCAL_NAMES = {
-    "fr": {"PSE": "État de Palestine", "VAT": "Saint-Siège"},
-    "es": {"PSE": "Estado de Palestina", "VAT": "Santa Sede"},
+    "fr": {
+        "PSE": "État de Palestine", "VAT": "Saint-Siège", "COG": "Congo",
+        "COD": "République démocratique du Congo", "BOL": "Bolivie (État plurinational de)",
+        "SLV": "El Salvador", "LAO": "République démocratique populaire lao",
+        "VEN": "Venezuela (République bolivarienne du)", "IRN": "Iran (République islamique d’)",
+        "MDA": "République de Moldova", "TZA": "République-Unie de Tanzanie",
+        "FSM": "Micronésie (États fédérés de)", "CZE": "Tchéquie",
+        "GBR": "Royaume-Uni de Grande-Bretagne et d’Irlande du Nord",
+    },
+    "es": {
+        "PSE": "Estado de Palestina", "VAT": "Santa Sede", "COG": "Congo",
+        "COD": "República Democrática del Congo", "BOL": "Bolivia (Estado Plurinacional de)",
+        "SLV": "El Salvador", "LAO": "República Democrática Popular Lao",
+        "VEN": "Venezuela (República Bolivariana de)", "IRN": "Irán (República Islámica del)",
+        "MDA": "República de Moldova", "TZA": "República Unida de Tanzanía",
+        "FSM": "Micronesia (Estados Federados de)", "CZE": "Chequia",
+        "GBR": "Reino Unido de Gran Bretaña e Irlanda del Norte",
+    },
 }
 
 _SPACES = re.compile(r"\s+")
