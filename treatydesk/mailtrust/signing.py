@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import secrets
 import time
 from collections.abc import Iterable, Sequence
@@ -70,6 +71,7 @@ OVERSIGNED_HEADERS: frozenset[str] = frozenset(
 )
 
 _LINE_WIDTH = 76
+_HEADER_NAME_RE = re.compile(rb"([\x21-\x7e]+?):")  # dkimpy's, so that we read names alike
 
 
 class SigningError(ValueError):
@@ -105,7 +107,16 @@ def _parse(raw: bytes) -> tuple[list[list[bytes]], bytes]:
     body = raw[end + 4 :]
     if body.count(b"\n") != body.count(b"\r\n"):
         return dkim.rfc822_parse(raw)  # bare LF in the body: dkimpy turns it into CRLF
-    headers, _empty = dkim.rfc822_parse(raw[: end + 4])
+    headers: list[list[bytes]] = []
+    for line in raw[:end].split(b"\r\n"):
+        if line[:1] in (b" ", b"\t"):
+            headers[-1][1] += line + b"\r\n"  # IndexError first, as in dkimpy
+            continue
+        match = _HEADER_NAME_RE.match(line)
+        if match:
+            headers.append([match.group(1), line[match.end() :] + b"\r\n"])
+        elif not line.startswith(b"From "):
+            raise dkim.MessageFormatError(f"Unexpected characters in RFC822 header: {line!r}")
     return headers, body
 
 
