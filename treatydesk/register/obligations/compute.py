@@ -10,6 +10,7 @@ is worked out once per state, on first request; a query on a date only picks fro
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -17,6 +18,7 @@ from typing import NamedTuple
 
 from ..compute import Register
 from ..dates import add_months, format_date_en
+from ..facts import CONSENT_KINDS
 from ..records import ComputedDate
 from .facts import (
     CompletionDeclared,
@@ -33,7 +35,7 @@ from .policy import (
     YEAR_AFTER_ENTRY_INTO_FORCE,
     ObligationPolicy,
 )
-from .rules import ObligationKind, ObligationRule, Period, TreatyObligations, load_obligations
+from .rules import ObligationKind, ObligationRule, TreatyObligations, load_obligations
 
 
 class DeadlineStatus(StrEnum):
@@ -135,8 +137,8 @@ class _Chain(NamedTuple):
     obligation: ObligationKind
     key: str
     steps: tuple[_Step, ...]
-    met: tuple  # ((day, fact), …) sorted by day
-    not_applicable: tuple  # ((day, fact), …) sorted by day
+    met: object  # the earliest report or completion, or None
+    not_applicable: NotApplicable | None  # the earliest declaration
     since: date  # the day the instance exists from (a recorded end of hostilities)
 
 
@@ -151,20 +153,30 @@ class _Base(NamedTuple):
 
 
 class _StateFacts:
-    """One state's obligation facts, sorted and indexed the way the computation reads them."""
+    """One state's obligation facts, indexed the way the computation reads them.
 
-    __slots__ = ("reports", "annual", "completions", "not_applicable", "decisions", "hostilities",
-                 "requests", "all")
+    Only the earliest fact closing a deadline matters: if it came after the as-of day, so
+    did every other one.
+    """
+
+    __slots__ = ("met", "annual", "not_applicable", "decisions", "hostilities")
 
     def __init__(self) -> None:
-        self.reports: dict[ObligationKind, list] = {}
-        self.annual: dict[int, list] = {}
-        self.completions: dict[tuple, list] = {}
-        self.not_applicable: dict[tuple, list] = {}
-        self.decisions: dict[tuple, list] = {}
+        self.met: dict[tuple, object] = {}  # (kind, instance) → earliest report/completion
+        self.annual: dict[int, ReportReceived] = {}  # year covered → earliest report
+        self.not_applicable: dict[tuple, NotApplicable] = {}  # (kind, instance) → earliest
+        self.decisions: dict[tuple, list] = {}  # (kind, instance) → [(request, decision)]
         self.hostilities: list[HostilitiesEnded] = []
-        self.requests: list[ExtensionRequest] = []
-        self.all: list = []
+
+
+_new = tuple.__new__
+_ANNUAL = ObligationKind.ANNUAL_REPORT
+_EXTENDED = DeadlineStatus.EXTENDED
+_MET_ON_TIME = DeadlineStatus.MET_ON_TIME
+_MET_LATE = DeadlineStatus.MET_LATE
+_OVERDUE = DeadlineStatus.OVERDUE
+_DUE = DeadlineStatus.DUE
+_UPCOMING = DeadlineStatus.UPCOMING
 
 
 class ObligationRegister:
@@ -187,12 +199,26 @@ class ObligationRegister:
         self.warnings: list[str] = []
         #: Extension decisions the rules do not allow, with why: (decision, message).
         self.rejected: list[tuple[ExtensionDecision, str]] = []
-        self._requests = {f.ref: f for f in self.facts if isinstance(f, ExtensionRequest) and f.ref}
+        self._requests = {
+            f.ref: f for f in self.facts if type(f) is ExtensionRequest and f.ref
+        }
         self._facts_by_state = self._group(self.facts)
-        self._bases: dict[str, _Base | None] = {}
+        self._annual_rule = self.rules.rule(_ANNUAL)
+        # Only a state that deposited an instrument can owe anything: no record for the rest.
+        self._bases: dict[str, _Base | None] = dict.fromkeys(
+            {fact.state for fact in register.facts} - {
+                fact.state for fact in register.facts if fact.kind in CONSENT_KINDS
+            }
+        )
         self._chains: dict[str, tuple[_Chain, ...]] = {}
-        self._annual_due: dict[tuple[int, str], ComputedDate] = {}
-        self._first_annual: dict[date, tuple[int, str]] = {}
+        self._steps: dict[tuple, tuple[_Step, ...]] = {}
+        # (rule, (kind, ""), key, {entry into force: the article's deadline}) per dated rule.
+        self._period_rules = [
+            (rule, (rule.kind, ""), rule.kind.value, {})
+            for rule in self.rules.rules if rule.period is not None
+        ]
+        self._annual_first: dict[date, tuple[int, ComputedDate]] = {}
+        self._annual_runs: dict[int, tuple[list, list, list, list]] = {}
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -204,20 +230,57 @@ class ObligationRegister:
         """
         as_of = as_of or self.today
         state = iso3.upper()
-        base = self._base(state)
+        base = self._bases.get(state) if state in self._bases else self._base(state)
         if base is None or base.eif is None or base.joined is None or base.joined > as_of:
             return []
         withdrawal = None
         if base.withdrawal is not None and base.withdrawal_known <= as_of:
             withdrawal = base.withdrawal
         out: list[Deadline] = []
-        for chain in self._state_chains(state, base):
-            if chain.since > as_of:
-                continue
-            self._pick(out, state, base.name, chain, as_of, withdrawal)
-        annual = self.rules.rule(ObligationKind.ANNUAL_REPORT)
-        if annual is not None:
-            self._annual(out, state, base, annual, as_of, withdrawal)
+        append, eif, name = out.append, base.eif, base.name
+        facts = self._facts_by_state.get(state)
+        soon = self.policy.due_soon_days
+        for rule, index, key, plain_steps in self._period_rules:
+            plain = plain_steps.get(eif)
+            if plain is None:
+                plain = plain_steps[eif] = self._plain(rule, eif)
+            met = na = None
+            if facts is not None:
+                met, na = facts.met.get(index), facts.not_applicable.get(index)
+                decisions = facts.decisions.get(index) if facts.decisions else None
+                if decisions:
+                    steps = self._extended(state, rule, index, plain, decisions)
+                    chain = _Chain(rule.kind, key, steps, met, na, date.min)
+                    self._pick(out, state, name, chain, as_of, withdrawal)
+                    continue
+                if met is not None and met.day > as_of:
+                    met = None
+                if na is not None and na.day > as_of:
+                    na = None
+            due = plain.due
+            day = due.date
+            if met is None and na is None and (withdrawal is None or day < withdrawal):
+                note = ""
+                if as_of > day:
+                    status = _OVERDUE
+                elif (day - as_of).days <= soon:
+                    status = _DUE
+                else:
+                    status = _UPCOMING
+            else:
+                status, note = self._status(day, met, na, as_of, withdrawal)
+                if na is not None:
+                    met = None
+            append(_new(Deadline, (
+                state, name, rule.kind, key, 0, due, status,
+                met.day if met is not None else None, met, day, None, None, None, note,
+            )))
+        if facts is not None and facts.hostilities:
+            for chain in self._hostilities_chains(state, base, facts):
+                if chain.since <= as_of:
+                    self._pick(out, state, name, chain, as_of, withdrawal)
+        if self._annual_rule is not None:
+            self._annual(out, state, base, as_of, withdrawal)
         return out
 
     def all_deadlines(self, as_of: date | None = None) -> list[Deadline]:
@@ -230,7 +293,7 @@ class ObligationRegister:
 
     def overdue(self, as_of: date | None = None) -> list[Deadline]:
         """Return every deadline overdue on `as_of`, the longest overdue first."""
-        late = [d for d in self.all_deadlines(as_of) if d.status is DeadlineStatus.OVERDUE]
+        late = [d for d in self.all_deadlines(as_of) if d.status is _OVERDUE]
         return sorted(late, key=lambda d: (d.due.date, d.state_name, d.key))
 
     def on_time_rates(
@@ -246,9 +309,9 @@ class ObligationRegister:
             if obligation is not None and deadline.obligation != obligation:
                 continue
             row = tally.setdefault(deadline.due.date.year, [0, 0, 0])
-            if deadline.status is DeadlineStatus.MET_ON_TIME:
+            if deadline.status is _MET_ON_TIME:
                 row[0] += 1
-            elif deadline.status is DeadlineStatus.MET_LATE:
+            elif deadline.status is _MET_LATE:
                 row[1] += 1
             else:
                 row[2] += 1
@@ -262,28 +325,60 @@ class ObligationRegister:
             ObligationEvent(d.due.date, "deadline", _deadline_words(d), d.article, deadline=d)
             for d in self.deadlines(state, as_of)
         ]
-        facts = self._facts_by_state.get(state)
-        for fact in facts.all if facts else ():
-            if fact.day <= as_of:
+        for fact in self.facts:
+            if self._state_of(fact) == state and fact.day <= as_of:
                 events.append(ObligationEvent(fact.day, _fact_kind(fact), _fact_words(fact),
                                               self._fact_article(fact), fact=fact))
         order = {"hostilities_ended": 0, "extension_requested": 1, "extension_decided": 2}
         return sorted(events, key=lambda e: (e.date, order.get(e.kind, 3)))
+
+    def _state_of(self, fact) -> str | None:
+        if type(fact) is ExtensionDecision:
+            request = self.request_of(fact)
+            return request.state if request is not None else None
+        return fact.state
+
+    def request_of(self, decision: ExtensionDecision) -> ExtensionRequest | None:
+        """Return the recorded request a decision answers, or None."""
+        return self._requests.get(decision.request_ref)
+
+    def extension_problems(self) -> list[tuple[ExtensionDecision, str]]:
+        """Return every extension decision the rules do not allow, with the reason."""
+        for state, facts in self._facts_by_state.items():
+            base = self._base(state)
+            if not facts.decisions or base is None or base.eif is None:
+                continue
+            for rule, index, _, plain_steps in self._period_rules:
+                decisions = facts.decisions.get(index)
+                if decisions:
+                    plain = plain_steps.get(base.eif) or self._plain(rule, base.eif)
+                    self._extended(state, rule, index, plain, decisions)
+            if facts.hostilities:
+                self._hostilities_chains(state, base, facts)
+        return list(self.rejected)
 
     # -- building --------------------------------------------------------------------------
 
     def _group(self, facts: tuple) -> dict[str, _StateFacts]:
         by_state: dict[str, _StateFacts] = {}
         requests = self._requests
-
-        def bucket(state: str) -> _StateFacts:
-            found = by_state.get(state)
-            if found is None:
-                found = by_state[state] = _StateFacts()
-            return found
-
         for fact in facts:
-            if isinstance(fact, ExtensionDecision):
+            kind = type(fact)
+            if kind is ReportReceived:
+                held = by_state.get(fact.state)
+                if held is None:
+                    held = by_state[fact.state] = _StateFacts()
+                if fact.obligation is _ANNUAL:
+                    if fact.period_end is None:
+                        continue
+                    table, key = held.annual, fact.period_end.year
+                else:
+                    table, key = held.met, (fact.obligation, "")
+                first = table.get(key)
+                if first is None or fact.received_on < first.received_on:
+                    table[key] = fact
+                continue
+            if kind is ExtensionDecision:
                 request = requests.get(fact.request_ref)
                 if request is None:
                     self.warnings.append(
@@ -291,34 +386,27 @@ class ObligationRegister:
                         "recorded extension request; it is ignored."
                     )
                     continue
-                held = bucket(request.state)
+                state = request.state
+            else:
+                state = fact.state
+            held = by_state.get(state)
+            if held is None:
+                held = by_state[state] = _StateFacts()
+            if kind is ExtensionDecision:
                 held.decisions.setdefault((request.obligation, request.instance), []).append(
                     (request, fact)
                 )
-                held.all.append(fact)
-                continue
-            held = bucket(fact.state)
-            held.all.append(fact)
-            if isinstance(fact, ReportReceived):
-                if fact.obligation is ObligationKind.ANNUAL_REPORT:
-                    if fact.covers_year is not None:
-                        held.annual.setdefault(fact.covers_year, []).append(fact)
-                else:
-                    held.reports.setdefault(fact.obligation, []).append(fact)
-            elif isinstance(fact, CompletionDeclared):
-                held.completions.setdefault((fact.obligation, fact.instance), []).append(fact)
-            elif isinstance(fact, NotApplicable):
-                held.not_applicable.setdefault((fact.obligation, fact.instance), []).append(fact)
-            elif isinstance(fact, HostilitiesEnded):
+            elif kind is HostilitiesEnded:
                 held.hostilities.append(fact)
-            elif isinstance(fact, ExtensionRequest):
-                held.requests.append(fact)
+            elif kind is not ExtensionRequest:
+                table = held.met if kind is CompletionDeclared else held.not_applicable
+                key = (fact.obligation, fact.instance)
+                first = table.get(key)
+                if first is None or fact.declared_on < first.declared_on:
+                    table[key] = fact
         for held in by_state.values():
-            held.all.sort(key=lambda f: f.day)
-            held.hostilities.sort(key=lambda f: f.ended_on)
-            for table in (held.reports, held.annual, held.completions, held.not_applicable):
-                for items in table.values():
-                    items.sort(key=lambda f: f.day)
+            if held.hostilities:
+                held.hostilities.sort(key=lambda f: f.ended_on)
             for items in held.decisions.values():
                 items.sort(key=lambda pair: pair[1].decided_on)
         return by_state
@@ -345,147 +433,210 @@ class ObligationRegister:
         self._bases[state] = base
         return base
 
-    def _state_chains(self, state: str, base: _Base) -> tuple[_Chain, ...]:
+    def _plain(self, rule: ObligationRule, eif: date) -> _Step:
+        """Return the deadline the article sets for a state in force from `eif` (shared)."""
+        due = rule.period.apply(eif, self.policy.month_end)
+        basis = (
+            f"entry into force for the State {format_date_en(eif)}; {rule.period.summary} → "
+            f"{format_date_en(due)} ({rule.article})"
+        )
+        return _Step(ComputedDate(due, rule.rule_words, rule.article, basis), None)
+
+    def _hostilities_chains(self, state: str, base: _Base, facts: _StateFacts) -> tuple:
+        """Return the clearance deadlines counted from each recorded end of hostilities."""
         chains = self._chains.get(state)
         if chains is not None:
             return chains
-        facts = self._facts_by_state.get(state)
         built = []
-        for rule in self.rules.rules:
-            if rule.period is None:
-                continue
-            built.append(self._chain(rule, facts, "", rule.period, rule.article,
-                                     "entry into force for the State", base.eif, date.min))
-            if rule.after_hostilities is not None and facts is not None:
-                after = rule.after_hostilities
-                for ended in facts.hostilities:
-                    if ended.ended_on <= base.eif:
-                        continue  # remnants already there at entry into force: the first deadline
-                    label = "end of active hostilities (recorded"
-                    label += f": {ended.source})" if ended.source else ")"
-                    built.append(self._chain(rule, facts, ended.ended_on.isoformat(), after.period,
-                                             after.article, label, ended.ended_on, ended.ended_on))
+        rule = self.rules.rule(ObligationKind.CLEARANCE)
+        after = rule.after_hostilities if rule is not None else None
+        for ended in facts.hostilities if after is not None else ():
+            if ended.ended_on <= base.eif:
+                continue  # remnants already there at entry into force: the first deadline
+            instance = ended.ended_on.isoformat()
+            source = f": {ended.source}" if ended.source else ""
+            due = after.period.apply(ended.ended_on, self.policy.month_end)
+            basis = (
+                f"end of active hostilities (recorded{source}) {format_date_en(ended.ended_on)}; "
+                f"{after.period.summary} → {format_date_en(due)} ({after.article})"
+            )
+            plain = _Step(ComputedDate(due, f"{after.period.summary} the end of active hostilities",
+                                       after.article, basis), None)
+            index = (rule.kind, instance)
+            steps = (plain,)
+            if index in facts.decisions:
+                steps = self._extended(state, rule, index, plain, facts.decisions[index])
+            built.append(_Chain(rule.kind, f"{rule.kind}/hostilities-{instance}", steps,
+                                facts.met.get(index), facts.not_applicable.get(index),
+                                ended.ended_on))
         chains = self._chains[state] = tuple(built)
         return chains
 
-    def _chain(self, rule: ObligationRule, facts: _StateFacts | None, instance: str,
-               period: Period, article: str, start_label: str, start: date,
-               since: date) -> _Chain:
-        """Return the deadlines of one obligation instance: the article's, then extensions."""
-        due = period.apply(start, self.policy.month_end)
-        basis = (
-            f"{start_label} {format_date_en(start)}; {period.summary} → {format_date_en(due)} "
-            f"({article})"
-        )
-        words = rule.rule_words if not instance else f"{period.summary} the end of hostilities"
-        steps = [_Step(ComputedDate(due, words, article, basis), None)]
-        key = str(rule.kind) if not instance else f"{rule.kind}/hostilities-{instance}"
-        met = not_applicable = ()
-        if facts is not None:
-            index = (rule.kind, instance)
-            reports = facts.reports.get(rule.kind, ()) if not instance else ()
-            met = tuple((f.day, f) for f in (*reports, *facts.completions.get(index, ())))
-            met = tuple(sorted(met, key=lambda pair: pair[0]))
-            not_applicable = tuple((f.day, f) for f in facts.not_applicable.get(index, ()))
-            for request, decision in facts.decisions.get(index, ()):
-                problem = extension_problem(rule, request, decision, steps)
-                if problem:
-                    self.rejected.append((decision, problem))
-                    self.warnings.append(f"{request.state}: {problem}; the decision is ignored.")
-                    continue
-                ext = rule.extension
-                where = decision.meeting or "the States Parties"
-                if decision.document_symbol:
-                    where += f" ({decision.document_symbol})"
-                previous = steps[-1].due.date
-                basis = (
-                    f"extended from {format_date_en(previous)} to "
-                    f"{format_date_en(decision.new_deadline)} by decision of {where}, "
-                    f"{format_date_en(decision.decided_on)} ({ext.article}); originally due "
-                    f"{format_date_en(due)} ({article})"
-                )
-                steps.append(_Step(
-                    ComputedDate(decision.new_deadline, f"extension decided under {ext.article}",
-                                 ext.article, basis),
-                    decision,
-                ))
-        return _Chain(rule.kind, key, tuple(steps), met, not_applicable, since)
+    def _extended(self, state: str, rule: ObligationRule, index: tuple, plain: _Step,
+                  decisions: list) -> tuple[_Step, ...]:
+        """Return the deadline the article sets, then one per extension decision it allows.
+
+        Computed once per state and obligation; a decision the rules refuse is left out,
+        with the reason in `rejected` and `warnings`.
+        """
+        cached = self._steps.get((state, index))
+        if cached is not None:
+            return cached
+        steps = [plain]
+        original = plain.due.date
+        for request, decision in decisions:
+            problem = extension_problem(rule, request, decision, steps)
+            if problem:
+                self.rejected.append((decision, problem))
+                self.warnings.append(f"{request.state}: {problem}; the decision is ignored.")
+                continue
+            ext = rule.extension
+            where = decision.meeting or "the States Parties"
+            if decision.document_symbol:
+                where += f" ({decision.document_symbol})"
+            basis = (
+                f"extended from {format_date_en(steps[-1].due.date)} to "
+                f"{format_date_en(decision.new_deadline)} by decision of {where}, "
+                f"{format_date_en(decision.decided_on)} ({ext.article}); originally due "
+                f"{format_date_en(original)} ({plain.due.article})"
+            )
+            steps.append(_Step(
+                ComputedDate(decision.new_deadline, f"extension decided under {ext.article}",
+                             ext.article, basis),
+                decision,
+            ))
+        result = self._steps[state, index] = tuple(steps)
+        return result
 
     def _pick(self, out: list, state: str, name: str, chain: _Chain, as_of: date,
               withdrawal: date | None) -> None:
         """Append the chain's deadlines as they stood on `as_of`."""
         steps = chain.steps
-        count = 1
-        while count < len(steps) and steps[count].decision.decided_on <= as_of:
-            count += 1
         original = steps[0].due.date
-        for n in range(count - 1):
-            step = steps[n]
-            out.append(Deadline(state, name, chain.obligation, chain.key, n, step.due,
-                                DeadlineStatus.EXTENDED, None, None, original, step.decision,
-                                steps[n + 1].decision))
+        count = 1
+        if len(steps) > 1:
+            while count < len(steps) and steps[count].decision.decided_on <= as_of:
+                count += 1
+            for n in range(count - 1):
+                out.append(_new(Deadline, (
+                    state, name, chain.obligation, chain.key, n, steps[n].due, _EXTENDED, None,
+                    None, original, steps[n].decision, steps[n + 1].decision, None, "",
+                )))
         step = steps[count - 1]
-        met = _first_by(chain.met, as_of)
-        status, note = self._status(step.due.date, met, _first_by(chain.not_applicable, as_of),
-                                    as_of, withdrawal)
-        if status is DeadlineStatus.NOT_APPLICABLE:
+        met = chain.met
+        if met is not None and met.day > as_of:
             met = None
-        out.append(Deadline(
+        na = chain.not_applicable
+        if na is not None and na.day > as_of:
+            na = None
+        status, note = self._status(step.due.date, met, na, as_of, withdrawal)
+        if na is not None:
+            met = None
+        out.append(_new(Deadline, (
             state, name, chain.obligation, chain.key, count - 1, step.due, status,
-            met[0] if met is not None else None, met[1] if met is not None else None,
+            met.day if met is not None else None, met,
             original, step.decision, None, None, note,
-        ))
+        )))
 
     def _status(self, due: date, met, not_applicable, as_of: date, withdrawal: date | None):
         if not_applicable is not None:
-            fact = not_applicable[1]
+            fact = not_applicable
             reason = f": {fact.reason}" if fact.reason else ""
             return DeadlineStatus.NOT_APPLICABLE, (
                 f"declared not applicable on {format_date_en(fact.declared_on)}{reason}"
             )
         if met is not None:
-            if met[0] <= due:
-                return DeadlineStatus.MET_ON_TIME, ""
-            return DeadlineStatus.MET_LATE, f"{(met[0] - due).days} days late"
+            if met.day <= due:
+                return _MET_ON_TIME, ""
+            return _MET_LATE, f"{(met.day - due).days} days late"
         if withdrawal is not None and due >= withdrawal:
             return DeadlineStatus.NOT_APPLICABLE, (
                 f"the withdrawal takes effect on {format_date_en(withdrawal)}, before this deadline"
             )
         if as_of > due:
-            return DeadlineStatus.OVERDUE, f"{(as_of - due).days} days overdue"
+            return _OVERDUE, ""
         if (due - as_of).days <= self.policy.due_soon_days:
-            return DeadlineStatus.DUE, ""
-        return DeadlineStatus.UPCOMING, ""
+            return _DUE, ""
+        return _UPCOMING, ""
 
-    def _annual(self, out: list, state: str, base: _Base, rule: ObligationRule, as_of: date,
+    def _annual(self, out: list, state: str, base: _Base, as_of: date,
                 withdrawal: date | None) -> None:
         """Append the annual reports due by `as_of`, and the next one ahead."""
-        first_year, first_words = self._first_annual_year(base.eif, rule)
+        first, dates, computed, keys, covers = self._annual_run(base.eif, as_of)
+        stop = bisect_right(dates, as_of) + 1  # every one due by as_of, and the next
+        if withdrawal is not None:
+            stop = min(stop, bisect_left(dates, withdrawal))
         facts = self._facts_by_state.get(state)
-        received = facts.annual if facts is not None else {}
-        year = first_year
-        while True:
-            due = self._annual_computed(rule, year, first_words if year == first_year else "")
-            if withdrawal is not None and due.date >= withdrawal:
-                return
-            reports = received.get(year - 1)
-            met = _first_by(tuple((f.day, f) for f in reports), as_of) if reports else None
-            status, note = self._status(due.date, met, None, as_of, None)
-            out.append(Deadline(
-                state, base.name, ObligationKind.ANNUAL_REPORT,
-                f"{ObligationKind.ANNUAL_REPORT}/{year}", 0, due, status,
-                met[0] if met is not None else None, met[1] if met is not None else None,
-                due.date, None, None, year - 1, note,
-            ))
-            if due.date > as_of:
-                return
-            year += 1
+        received = facts.annual if facts is not None else None
+        name, soon, append = base.name, self.policy.due_soon_days, out.append
+        for n in range(stop):
+            day = dates[n]
+            met = received.get(covers[n]) if received else None
+            if met is not None and met.received_on <= as_of:
+                if met.received_on <= day:
+                    append(_new(Deadline, (
+                        state, name, _ANNUAL, keys[n], 0, computed[n] if n else first,
+                        _MET_ON_TIME, met.received_on, met, day, None, None, covers[n], "",
+                    )))
+                    continue
+                status, note = _MET_LATE, f"{(met.received_on - day).days} days late"
+            else:
+                met, note = None, ""
+                if as_of > day:
+                    status = _OVERDUE
+                elif (day - as_of).days <= soon:
+                    status = _DUE
+                else:
+                    status = _UPCOMING
+            append(_new(Deadline, (
+                state, name, _ANNUAL, keys[n], 0, computed[n] if n else first, status,
+                met.received_on if met is not None else None, met, day, None, None, covers[n],
+                note,
+            )))
 
-    def _first_annual_year(self, eif: date, rule: ObligationRule) -> tuple[int, str]:
+    def _annual_run(self, eif: date, as_of: date) -> tuple[ComputedDate, list, list, list, list]:
+        """Return the annual reports of a state in force from `eif`: the first one's due date
+        (explained), then the due dates, ComputedDates, keys and years covered of all of them, up to
+        the first one after `as_of`.  Lists are shared by every state with the same first year.
+        """
+        first = self._annual_first.get(eif)
+        if first is None:
+            first = self._annual_first[eif] = self._first_annual(eif)
+        first_year, first_computed = first
+        run = self._annual_runs.get(first_year)
+        if run is None:
+            run = self._annual_runs[first_year] = ([], [], [], [])
+        dates, computed, keys, covers = run
+        if not dates or dates[-1] <= as_of:
+            rule = self._annual_rule
+            year = first_year + len(dates)
+            while not dates or dates[-1] <= as_of:
+                due = rule.annual.due_in(year)
+                basis = (
+                    f"report covering {year - 1}; due by {rule.annual.words} of the following "
+                    f"year → {format_date_en(due)} ({rule.article})"
+                )
+                dates.append(due)
+                computed.append(ComputedDate(due, rule.rule_words, rule.article, basis))
+                keys.append(f"{_ANNUAL}/{year}")
+                covers.append(year - 1)
+                year += 1
+        return first_computed, dates, computed, keys, covers
+
+    def _first_annual(self, eif: date) -> tuple[int, ComputedDate]:
+        """Return the year the first annual report is due, and its due date explained."""
+        rule = self._annual_rule
+        year, words = self._first_annual_year(eif)
+        due = rule.annual.due_in(year)
+        basis = (
+            f"report covering {year - 1}; due by {rule.annual.words} of the following year → "
+            f"{format_date_en(due)} ({rule.article}); the first annual report falls due in {words}"
+        )
+        return year, ComputedDate(due, rule.rule_words, rule.article, basis)
+
+    def _first_annual_year(self, eif: date) -> tuple[int, str]:
         """Return the year the first annual report is due and why (the policy in words)."""
-        cached = self._first_annual.get(eif)
-        if cached is not None:
-            return cached
+        rule = self._annual_rule
         choice = self.policy.first_annual_report
         initial = self.rules.rule(ObligationKind.INITIAL_REPORT)
         if choice == YEAR_AFTER_ENTRY_INTO_FORCE or initial is None or initial.period is None:
@@ -506,37 +657,7 @@ class ObligationRegister:
                 words = (
                     f"the year after the initial report fell due ({format_date_en(initial_due)})"
                 )
-        result = self._first_annual[eif] = (year, f"{words}, policy {choice}")
-        return result
-
-    def _annual_computed(self, rule: ObligationRule, year: int, first_words: str) -> ComputedDate:
-        """Return the due date of the annual report of `year` (shared between states)."""
-        cached = self._annual_due.get((year, first_words))
-        if cached is not None:
-            return cached
-        due = rule.annual.due_in(year)
-        basis = (
-            f"report covering {year - 1}; due by {rule.annual.words} of the following year → "
-            f"{format_date_en(due)} ({rule.article})"
-        )
-        if first_words:
-            basis += f"; the first annual report falls due in {first_words}"
-        computed = self._annual_due[year, first_words] = ComputedDate(
-            due, rule.rule_words, rule.article, basis
-        )
-        return computed
-
-    def request_of(self, decision: ExtensionDecision) -> ExtensionRequest | None:
-        """Return the recorded request a decision answers, or None."""
-        return self._requests.get(decision.request_ref)
-
-    def extension_problems(self) -> list[tuple[ExtensionDecision, str]]:
-        """Return every extension decision the rules do not allow, with the reason."""
-        for state, facts in self._facts_by_state.items():
-            base = self._base(state)
-            if facts.decisions and base is not None and base.eif is not None:
-                self._state_chains(state, base)
-        return list(self.rejected)
+        return year, f"{words}, policy {choice}"
 
     def _fact_article(self, fact) -> str:
         if isinstance(fact, ExtensionDecision | ExtensionRequest):
@@ -585,13 +706,6 @@ def extension_problem(rule: ObligationRule, request: ExtensionRequest,
             f"of up to {ext.max_words} (at most {format_date_en(limit)})"
         )
     return ""
-
-
-def _first_by(pairs: tuple, as_of: date):
-    """Return the first (day, fact) on or before `as_of` from pairs sorted by day, or None."""
-    if pairs and pairs[0][0] <= as_of:
-        return pairs[0]
-    return None
 
 
 def _deadline_words(deadline: Deadline) -> str:

@@ -101,15 +101,20 @@ class Period:
     @property
     def summary(self) -> str:
         """Return the period in words: "180 days after", "8 years after, less one day"."""
-        unit = {"days": "day", "months": "month", "years": "year"}[self.method]
-        words = f"{self.amount} {unit}{'' if self.amount == 1 else 's'} after"
-        if self.adjust_days:
-            days = abs(self.adjust_days)
-            sign = "less" if self.adjust_days < 0 else "plus"
-            words += f", {sign} {days} day{'' if days == 1 else 's'}"
-        if self.reading:
-            words += f" ({self.reading})"
-        return words
+        return _period_summary(self.method, self.amount, self.adjust_days, self.reading)
+
+
+@lru_cache(maxsize=256)
+def _period_summary(method: str, amount: int, adjust_days: int, reading: str) -> str:
+    unit = {"days": "day", "months": "month", "years": "year"}[method]
+    words = f"{amount} {unit}{'' if amount == 1 else 's'} after"
+    if adjust_days:
+        days = abs(adjust_days)
+        sign = "less" if adjust_days < 0 else "plus"
+        words += f", {sign} {days} day{'' if days == 1 else 's'}"
+    if reading:
+        words += f" ({reading})"
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +184,15 @@ class ObligationRule:
     @property
     def rule_words(self) -> str:
         """Return the rule in words, for ComputedDate.rule."""
-        if self.annual is not None:
-            return f"by {self.annual.words} each year, covering the previous calendar year"
-        summary = self.period.summary if self.period is not None else ""
-        return f"{summary} entry into force for the State"
+        return _rule_words(self.annual, self.period)
+
+
+@lru_cache(maxsize=64)
+def _rule_words(annual: AnnualDate | None, period: Period | None) -> str:
+    if annual is not None:
+        return f"by {annual.words} each year, covering the previous calendar year"
+    summary = period.summary if period is not None else ""
+    return f"{summary} entry into force for the State"
 
 
 @dataclass(frozen=True, slots=True)

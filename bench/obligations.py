@@ -1,0 +1,140 @@
+"""Benchmark obligations on a synthetic load: every deadline of 600 treaties × 200 states.
+
+Run: .venv/bin/python bench/obligations.py [--treaties 600] [--states 200] [--seed 1]
+
+The register facts are bench/register.py's; on top of them each party gets obligation facts:
+its initial report (on time or late, or missing), most annual reports, stockpiles declared
+absent or destroyed, and now and then a clearance extension (request and decision).
+
+Prints, in one run:
+- baseline: building every Register and every state's status on the as-of day (what
+  bench/register.py calls "build every register + every status");
+- all deadlines: building every Register and ObligationRegister and every state's deadlines
+  with their status on that day (target < 2 s);
+and the ratio of the second to the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+from datetime import date, timedelta
+
+import pycountry
+from register import best_of, computed_only, synthetic_facts, timed
+
+from treatydesk.register import Register, treaty_codes
+from treatydesk.register.obligations import (
+    CompletionDeclared,
+    ExtensionDecision,
+    ExtensionRequest,
+    NotApplicable,
+    ObligationKind,
+    ObligationRegister,
+    ReportReceived,
+    load_obligations,
+)
+
+TARGET_ALL = 2.0
+AS_OF = date(2026, 11, 28)
+K = ObligationKind
+
+
+def obligation_facts(definition, facts, rng: random.Random) -> list:
+    """Return synthetic obligation facts for the parties of one register."""
+    register = Register(definition, facts, today=AS_OF)
+    rules = load_obligations(definition.code)
+    out: list = []
+    for record in register.participants(AS_OF):
+        eif = record.entry_into_force.date if record.entry_into_force else None
+        if eif is None or eif > AS_OF:
+            continue
+        state, joined = record.state, record.instrument.date
+        for rule in rules.rules:
+            if rule.period is not None:
+                due = rule.period.apply(eif)
+            if rule.kind.is_report and rule.kind is not K.ANNUAL_REPORT and rng.random() < 0.8:
+                received = max(joined, due + timedelta(days=rng.randrange(-120, 300)))
+                if received <= AS_OF:
+                    out.append(ReportReceived(state, rule.kind, received))
+            elif rule.kind is K.ANNUAL_REPORT:
+                for year in range(eif.year, AS_OF.year - 1):
+                    if rng.random() < 0.7:
+                        received = date(year + 1, 4, 1) + timedelta(days=rng.randrange(90))
+                        out.append(ReportReceived(state, rule.kind, received,
+                                                  date(year, 1, 1), date(year, 12, 31)))
+            elif rule.kind is K.STOCKPILE_DESTRUCTION:
+                if rng.random() < 0.5:
+                    out.append(NotApplicable(state, rule.kind, joined, "no stockpiles"))
+                elif rng.random() < 0.4 and due - timedelta(days=200) <= AS_OF:
+                    out.append(CompletionDeclared(state, rule.kind, due - timedelta(days=200)))
+            elif rule.kind is K.CLEARANCE and rule.extendable and rng.random() < 0.1:
+                asked = due - timedelta(days=400)
+                if asked > joined and asked + timedelta(days=200) <= AS_OF:
+                    ref = f"{definition.code}-{state}-{len(out)}"
+                    out.append(ExtensionRequest(state, rule.kind, asked, 36, ref=ref))
+                    out.append(ExtensionDecision(ref, asked + timedelta(days=200),
+                                                 due + timedelta(days=3 * 365), ref=ref + "d"))
+    return out
+
+
+def every_status(treaties) -> int:
+    """Build every register and every state's status on AS_OF (the baseline)."""
+    total = 0
+    for definition, facts, _ in treaties:
+        total += Register(definition, facts, today=AS_OF).counts(AS_OF).total
+    return total
+
+
+def every_deadline(treaties) -> int:
+    """Build every register and every state's deadlines with their status on AS_OF."""
+    total = 0
+    for definition, facts, duties in treaties:
+        register = Register(definition, facts, today=AS_OF)
+        total += len(ObligationRegister(register, duties).all_deadlines(AS_OF))
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--treaties", type=int, default=600)
+    parser.add_argument("--states", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    definitions = [computed_only(code) for code in treaty_codes()]
+    states = sorted(country.alpha_3 for country in pycountry.countries)[: args.states]
+    treaties = []
+    for n in range(args.treaties):
+        definition = definitions[n % len(definitions)]
+        facts = synthetic_facts(definition, states, rng)
+        treaties.append((definition, facts, obligation_facts(definition, facts, rng)))
+    register_facts = sum(len(facts) for _, facts, _ in treaties)
+    duty_facts = sum(len(duties) for _, _, duties in treaties)
+
+    base_wall, base_cpu, statuses = best_of(args.repeat, every_status, treaties)
+    all_wall, all_cpu, deadlines = best_of(args.repeat, every_deadline, treaties)
+    definition, facts, duties = treaties[len(treaties) // 2]
+    one_register = Register(definition, facts, today=AS_OF)
+    one = timed(lambda: ObligationRegister(one_register, duties).all_deadlines(AS_OF))[0]
+
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (wall times include contention)")
+    print(
+        f"synthetic load: {args.treaties} treaties × {args.states} states, {register_facts:,} "
+        f"register facts, {duty_facts:,} obligation facts; {statuses:,} statuses and "
+        f"{deadlines:,} deadlines as of {AS_OF}; best of {args.repeat} runs"
+    )
+    verdict = "ok" if all_wall < TARGET_ALL else "MISSED"
+    print(f"{'baseline: build every register + every status':<52} wall {base_wall * 1e3:9.1f} ms"
+          f"   cpu {base_cpu * 1e3:9.1f} ms")
+    print(f"{'build every register + every deadline':<52} wall {all_wall * 1e3:9.1f} ms"
+          f"   cpu {all_cpu * 1e3:9.1f} ms   target < {TARGET_ALL * 1e3:.0f} ms: {verdict}"
+          f"   {all_wall / base_wall:.1f}× baseline")
+    print(f"{'one treaty: every deadline (register already built)':<52} wall {one * 1e3:9.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
