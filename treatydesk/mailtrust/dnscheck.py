@@ -119,6 +119,7 @@ class DnsChecker:
     # SPF -------------------------------------------------------------------
 
     def check_spf(self, domain: str) -> list[Finding]:
+        """Check that one SPF record ends in -all within the 10-lookup limit."""
         try:
             records = self._spf_records(domain)
         except LookupFailed as error:
@@ -214,6 +215,7 @@ class DnsChecker:
     # DMARC -----------------------------------------------------------------
 
     def check_dmarc(self, domain: str) -> list[Finding]:
+        """Check the DMARC policy (reject) and its report address."""
         name = f"_dmarc.{domain}"
         try:
             records = [r for r in self.txt(name) if _DMARC_RE.match(r)]
@@ -267,13 +269,14 @@ class DnsChecker:
     # DKIM ------------------------------------------------------------------
 
     def check_dkim(self, domain: str, keystore: KeyStore) -> list[Finding]:
-        keys = keystore.active(domain) + keystore.pending(domain)
-        if not keystore.active(domain):
-            return [_error(domain, "dkim-no-key", _(
-                "There is no active DKIM key for %(domain)s, so its mail goes out "
-                "unsigned. Make one with 'treatydesk mail keygen'."), domain=domain),
-                *[f for key in keys for f in self._check_key(key)]]
-        return [f for key in keys for f in self._check_key(key)]
+        """Check the record of every active and pending key: published, and the right key."""
+        active = keystore.active(domain)
+        findings = [] if active else [_error(domain, "dkim-no-key", _(
+            "There is no active DKIM key for %(domain)s, so its mail cannot be signed. "
+            "Make one with 'treatydesk mail keygen'."), domain=domain)]
+        for key in active + keystore.pending(domain):
+            findings += self._check_key(key)
+        return findings
 
     def _check_key(self, key: DkimKey) -> list[Finding]:
         name = key.record_name

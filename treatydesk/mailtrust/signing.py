@@ -101,9 +101,10 @@ def _parse(raw: bytes) -> tuple[list[list[bytes]], bytes]:
     (CRLF throughout) only needs its header block parsed that way.
     """
     end = raw.find(b"\r\n\r\n")
-    crlf_only = raw.count(b"\n", 0, end) == raw.count(b"\r\n", 0, end)
-    if end < 1 or raw.startswith(b"\r\n") or not crlf_only:
+    if end < 1 or raw.startswith(b"\r\n"):
         return dkim.rfc822_parse(raw)
+    if raw.count(b"\n", 0, end) != raw.count(b"\r\n", 0, end):
+        return dkim.rfc822_parse(raw)  # bare LF in the header: leave it to dkimpy
     body = raw[end + 4 :]
     if body.count(b"\n") != body.count(b"\r\n"):
         return dkim.rfc822_parse(raw)  # bare LF in the body: dkimpy turns it into CRLF
