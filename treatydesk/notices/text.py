@@ -138,7 +138,8 @@ def treaty_name(treaty, lang: str) -> str:
 # French: names used without an article, plural names, and masculine names ending in -e.
 _FR_NO_ARTICLE = {
     "Antigua-et-Barbuda", "Bahreïn", "Brunéi Darussalam", "Cuba", "Chypre", "Djibouti", "Haïti",
-    "El Salvador", "Israël", "Kiribati", "Madagascar", "Malte", "Maurice", "Monaco", "Nauru", "Nioué", "Oman",
+    "El Salvador", "Israël", "Kiribati", "Madagascar", "Malte", "Maurice", "Monaco", "Nauru",
+    "Nioué", "Oman",
     "Saint-Christophe-et-Niévès", "Saint-Marin", "Sainte-Lucie", "Saint-Vincent-et-les-Grenadines",
     "Samoa", "Sao Tomé-et-Principe", "Singapour", "Sri Lanka", "Trinité-et-Tobago", "Tuvalu",
 }
