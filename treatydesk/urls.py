@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("treatydesk.status.urls")),
     path("search/", discovery_views.search, name="search"),
     path("", include("treatydesk.news.urls")),
+    path("", include("treatydesk.obligations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,7 +7,7 @@ under ``var/``). Handlers live in the modules beside this one, one concern each.
 import argparse
 import sys
 
-from . import ops_commands, register_commands, site_commands
+from . import deadlines_commands, ops_commands, register_commands, site_commands
 from .errors import CommandError
 
 
@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     site_commands.add_parsers(sub)
     register_commands.add_parsers(sub)
+    deadlines_commands.add_parsers(sub)
     ops_commands.add_parsers(sub)
     return parser
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "treatydesk.notices",
     "treatydesk.meetings",
     "treatydesk.discovery",
+    "treatydesk.obligations",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",

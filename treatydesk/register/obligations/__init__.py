@@ -45,7 +45,7 @@ from .policy import (
     PolicyError,
     policy_from_mapping,
 )
-from .reminders import Contact, Reminder, reminder_reason, select_reminders
+from .reminders import MISSED, Contact, Reminder, reminder_reason, select_reminders
 from .rules import (
     REPORT_KINDS,
     WORK_KINDS,
@@ -60,12 +60,14 @@ from .rules import (
     load_obligations_file,
     obligations_from_dict,
 )
-from .validation import validate_obligation_facts
+from .validation import DECISION_WITHOUT_REQUEST, validate_obligation_facts
 
 __all__ = [
     "CSV_FIELDS",
     "DECIDED",
+    "DECISION_WITHOUT_REQUEST",
     "DEFAULT_POLICY",
+    "MISSED",
     "FIRST_AFTER_INITIAL_DUE",
     "MONTH_END_CLAMP",
     "MONTH_END_NEXT_DAY",

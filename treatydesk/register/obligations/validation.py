@@ -25,6 +25,11 @@ from .facts import (
 from .policy import DEFAULT_POLICY, ObligationPolicy
 from .rules import REPORT_KINDS, WORK_KINDS, ObligationKind, TreatyObligations, load_obligations
 
+DECISION_WITHOUT_REQUEST = (
+    "An extension decision needs the request it answers: record the extension request first, "
+    "then the decision."
+)
+
 
 def validate_obligation_facts(
     register: Register,
@@ -80,10 +85,7 @@ class _Checker:
             request = self.requests.get(fact.request_ref)
             state = request.state if request is not None else ""
             if request is None:
-                error(
-                    "An extension decision needs the request it answers: record the extension "
-                    "request first, then the decision.", "request",
-                )
+                error(DECISION_WITHOUT_REQUEST, "request")
                 return problems
             if fact.decided_on > self.today:
                 error(f"{self.name(state)}: the extension decision is dated "

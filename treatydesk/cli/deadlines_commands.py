@@ -1,0 +1,68 @@
+"""``deadlines``: every State Party's deadlines under a treaty, with status and basis."""
+
+import datetime as dt
+import json
+import sys
+
+from .django_setup import setup
+from .errors import CommandError
+from .register_commands import TREATY_HELP, _treaty, parse_date
+
+
+def add_parsers(sub) -> None:
+    deadlines = sub.add_parser(
+        "deadlines", help="every State Party's deadlines, with status and the rule behind each",
+        description="List the deadlines of TREATY's States Parties (reports, declarations, "
+                    "stockpile destruction, clearance) with their status on a day. CSV columns: "
+                    "state,iso3,obligation,article,due_date,status,met_date,basis. A deadline "
+                    "moved by an extension decision stays listed, with status 'extended', "
+                    "before the new one.",
+    )
+    deadlines.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
+    deadlines.add_argument("--state", metavar="STATE", help="only this state (UN name or ISO code)")
+    deadlines.add_argument("--as-of", metavar="YYYY-MM-DD", type=parse_date,
+                           help="statuses on this day (default: today)")
+    deadlines.add_argument("--format", choices=["csv", "json", "ics"], default="csv")
+    deadlines.set_defaults(handler=deadlines_handler)
+
+
+def deadlines_handler(args) -> int:
+    treaty = _treaty(args.treaty)
+    from treatydesk import register as core
+
+    iso3 = None
+    if args.state:
+        try:
+            iso3 = core.resolve_state(args.state).iso3
+        except core.UnknownState:
+            raise CommandError(
+                f"unknown state {args.state!r}: give its UN name or ISO code") from None
+    setup()
+    from treatydesk.obligations import conf
+    from treatydesk.obligations.loading import current_obligations
+    from treatydesk.register import obligations as duties
+
+    obligations = current_obligations(treaty.code)
+    as_of = args.as_of or dt.date.today()
+    if iso3 is not None:
+        if iso3 not in obligations.register.states:
+            raise CommandError(f"{iso3} has no fact in the {treaty.code} register")
+        deadlines = obligations.deadlines(iso3, as_of)
+    else:
+        deadlines = obligations.all_deadlines(as_of)
+    for warning in obligations.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.format == "json":
+        json.dump([duties.deadline_detail(d) for d in deadlines], sys.stdout, indent=2,
+                  ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.format == "ics":
+        name = f"{treaty.code} deadlines" + (f": {iso3}" if iso3 else "")
+        body = duties.deadlines_ics(
+            deadlines, treaty=treaty.code, name=name, domain=conf.calendar_domain(),
+            stamp=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        )
+        sys.stdout.write(body.decode("utf-8"))
+    else:
+        sys.stdout.write(duties.deadlines_csv(deadlines))
+    return 0

@@ -1,0 +1,178 @@
+"""Obligations in the Wagtail admin: the facts as snippets (checked by the core before saving),
+contact points in a part only editors with their permissions see, and the reminders sent."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .forms import ContactPointForm, ObligationFactForm
+from .models import (
+    CompletionDeclaration,
+    ContactPoint,
+    ExtensionDecision,
+    ExtensionRequest,
+    HostilitiesEnded,
+    NotApplicableDeclaration,
+    ReminderSent,
+    Report,
+)
+
+PROVENANCE = MultiFieldPanel([FieldPanel("source"), FieldPanel("note")], heading=_("Provenance"))
+
+
+def _form(*panels):
+    return ObjectList([*panels, PROVENANCE], base_form_class=ObligationFactForm)
+
+
+class ReportViewSet(SnippetViewSet):
+    model = Report
+    icon = "doc-full"
+    menu_label = _("Reports received")
+    list_display = ["state", "treaty", "obligation", "received_on", "period_end", "access"]
+    list_filter = ["treaty", "obligation", "access"]
+    search_fields = ["state", "document_symbol", "source"]
+    edit_handler = _form(
+        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
+        FieldRowPanel([FieldPanel("received_on"), FieldPanel("period_start"),
+                       FieldPanel("period_end")]),
+        FieldRowPanel([FieldPanel("access"), FieldPanel("document_symbol")]),
+        FieldPanel("document"),
+    )
+
+
+class NotApplicableViewSet(SnippetViewSet):
+    model = NotApplicableDeclaration
+    icon = "cross"
+    menu_label = _("Not applicable")
+    list_display = ["state", "treaty", "obligation", "declared_on", "reason"]
+    list_filter = ["treaty", "obligation"]
+    search_fields = ["state", "reason"]
+    edit_handler = _form(
+        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
+        FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
+        FieldPanel("reason"),
+    )
+
+
+class CompletionViewSet(SnippetViewSet):
+    model = CompletionDeclaration
+    icon = "tick"
+    menu_label = _("Completions declared")
+    list_display = ["state", "treaty", "obligation", "declared_on", "document_symbol"]
+    list_filter = ["treaty", "obligation"]
+    search_fields = ["state", "document_symbol"]
+    edit_handler = _form(
+        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
+        FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
+        FieldPanel("document_symbol"),
+    )
+
+
+class ExtensionRequestViewSet(SnippetViewSet):
+    model = ExtensionRequest
+    icon = "date"
+    menu_label = _("Extension requests")
+    list_display = ["state", "treaty", "obligation", "requested_on", "period_months",
+                    "document_symbol"]
+    list_filter = ["treaty", "obligation"]
+    search_fields = ["state", "document_symbol"]
+    edit_handler = _form(
+        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
+        FieldRowPanel([FieldPanel("requested_on"), FieldPanel("period_months"),
+                       FieldPanel("after_hostilities_ended_on")]),
+        FieldPanel("document_symbol"),
+    )
+
+
+class ExtensionDecisionViewSet(SnippetViewSet):
+    model = ExtensionDecision
+    icon = "success"
+    menu_label = _("Extension decisions")
+    list_display = ["request", "decided_on", "meeting", "new_deadline", "document_symbol"]
+    search_fields = ["meeting", "document_symbol"]
+    edit_handler = _form(
+        FieldPanel("request"),
+        FieldRowPanel([FieldPanel("decided_on"), FieldPanel("new_deadline")]),
+        FieldRowPanel([FieldPanel("meeting"), FieldPanel("document_symbol")]),
+    )
+
+
+class HostilitiesEndedViewSet(SnippetViewSet):
+    model = HostilitiesEnded
+    icon = "warning"
+    menu_label = _("End of active hostilities")
+    list_display = ["state", "treaty", "ended_on", "description"]
+    list_filter = ["treaty"]
+    search_fields = ["state", "description", "source"]
+    edit_handler = _form(
+        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("ended_on")]),
+        FieldPanel("description"),
+    )
+
+
+class ContactPointViewSet(SnippetViewSet):
+    """Contact points: only users with the contact point permissions see this menu item."""
+
+    model = ContactPoint
+    icon = "mail"
+    menu_label = _("Contact points")
+    list_display = ["name", "state", "treaty", "email", "active"]
+    list_filter = ["treaty", "active"]
+    search_fields = ["name", "email", "state"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("active")]),
+            FieldRowPanel([FieldPanel("name"), FieldPanel("email")]),
+            FieldRowPanel([FieldPanel("role"), FieldPanel("language")]),
+            FieldPanel("obligations"),
+            FieldPanel("note"),
+        ],
+        base_form_class=ContactPointForm,
+    )
+
+
+class ReminderSentViewSet(SnippetViewSet):
+    """Reminders handed to the mail backend; read-only (written by the reminder command)."""
+
+    model = ReminderSent
+    icon = "history"
+    menu_label = _("Reminders sent")
+    list_display = ["sent_at", "email", "state", "treaty", "deadline_key", "due_date", "reason"]
+    list_filter = ["treaty", "reason"]
+    search_fields = ["email", "state", "deadline_key"]
+    inspect_view_enabled = True
+    edit_handler = ObjectList([])
+
+    def get_urlpatterns(self):
+        keep = {"list", "list_results", "inspect"}
+        return [p for p in super().get_urlpatterns() if p.name in keep]
+
+
+class ObligationsGroup(SnippetViewSetGroup):
+    menu_label = _("Obligations")
+    menu_icon = "date"
+    menu_order = 210
+    items = (ReportViewSet, NotApplicableViewSet, CompletionViewSet, ExtensionRequestViewSet,
+             ExtensionDecisionViewSet, HostilitiesEndedViewSet, ContactPointViewSet,
+             ReminderSentViewSet)
+
+
+register_snippet(ObligationsGroup)
+
+
+@hooks.register("before_delete_snippet")
+def keep_requests_that_were_decided(request, instances):
+    """Refuse to delete an extension request a decision answers: the history needs both."""
+    decided = [obj for obj in instances
+               if isinstance(obj, ExtensionRequest) and obj.decisions.exists()]
+    if not decided:
+        return None
+    for obj in decided:
+        messages.error(request, _("“%(request)s” has an extension decision; delete the decision "
+                                  "first (the register keeps both as history).")
+                       % {"request": obj})
+    return redirect("wagtailsnippets_obligations_extensionrequest:list")
