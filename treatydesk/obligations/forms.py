@@ -22,11 +22,11 @@ def resolve_state_field(value: str) -> core.Country:
         ) from None
 
 
+STATE_HELP = _("UN name (e.g. Bolivia (Plurinational State of)) or ISO code (BOL)")
+
+
 class ObligationFactForm(WagtailAdminModelForm):
     """Edit an obligation fact; refuse it, with the core's message, when the rules say no."""
-
-    def clean_state(self):
-        return resolve_state_field(self.cleaned_data["state"]).iso3
 
     def clean(self):
         cleaned = super().clean()
@@ -55,8 +55,19 @@ class ObligationFactForm(WagtailAdminModelForm):
             raise forms.ValidationError(rejected.messages) from None
 
 
+class StateFactForm(ObligationFactForm):
+    """Edit a fact about one state, typed as its UN name or ISO code."""
+
+    state = forms.CharField(label=_("State"), max_length=120, help_text=STATE_HELP)
+
+    def clean_state(self):
+        return resolve_state_field(self.cleaned_data["state"]).iso3
+
+
 class ContactPointForm(WagtailAdminModelForm):
     """Edit a contact point: the state by name or code, the obligations it hears about."""
+
+    state = forms.CharField(label=_("State"), max_length=120, help_text=STATE_HELP)
 
     obligations = forms.MultipleChoiceField(
         label=_("Obligations"), choices=ObligationKind.choices, required=False,

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .forms import ContactPointForm, ObligationFactForm
+from .forms import ContactPointForm, ObligationFactForm, StateFactForm
 from .models import (
     CompletionDeclaration,
     ContactPoint,
@@ -24,8 +24,8 @@ from .models import (
 PROVENANCE = MultiFieldPanel([FieldPanel("source"), FieldPanel("note")], heading=_("Provenance"))
 
 
-def _form(*panels):
-    return ObjectList([*panels, PROVENANCE], base_form_class=ObligationFactForm)
+def _form(*panels, form=StateFactForm):
+    return ObjectList([*panels, PROVENANCE], base_form_class=form)
 
 
 class ReportViewSet(SnippetViewSet):
@@ -98,6 +98,7 @@ class ExtensionDecisionViewSet(SnippetViewSet):
         FieldPanel("request"),
         FieldRowPanel([FieldPanel("decided_on"), FieldPanel("new_deadline")]),
         FieldRowPanel([FieldPanel("meeting"), FieldPanel("document_symbol")]),
+        form=ObligationFactForm,
     )
 
 
