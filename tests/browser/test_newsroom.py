@@ -142,6 +142,7 @@ def test_public_pages_are_accessible_and_self_contained(browser, site_content):
     page.on("request", lambda request: foreign.append(request.url)
             if urlsplit(request.url).netloc != host and not request.url.startswith("data:")
             else None)
+    assert AXE.exists(), "axe-core is missing: run `npm ci` in tests/browser"
     axe = AXE.read_text()
     problems = {}
     checked = 0
