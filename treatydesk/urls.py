@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("search/", discovery_views.search, name="search"),
     path("", include("treatydesk.news.urls")),
     path("", include("treatydesk.obligations.urls")),
+    path("", include("treatydesk.subscriptions.urls")),
+    path("", include("treatydesk.mailcheck.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

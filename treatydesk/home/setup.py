@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from treatydesk.mailcheck.setup import ensure_security_notice
 from treatydesk.newsroom.setup import initialise_newsroom
 from treatydesk.registry.actions import ImportRegister
 from treatydesk.registry.models import Fact
@@ -34,6 +35,7 @@ def initialise_site(out) -> None:
     for code, folder in DEFAULT_REGISTERS.items():
         load_default_register(code, folder, out)
     initialise_newsroom(out)
+    ensure_security_notice(out)
     ensure_admin(out)
     out.write("Treaty Desk is ready.\n")
 

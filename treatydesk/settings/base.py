@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "treatydesk.notices",
     "treatydesk.meetings",
     "treatydesk.discovery",
+    "treatydesk.subscriptions",
+    "treatydesk.mailing",
+    "treatydesk.mailcheck",
+    "treatydesk.dmarc",
     "treatydesk.obligations",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -78,6 +82,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -189,3 +195,21 @@ LOGGING = {
 }
 
 SITE_TITLE = _("Convention on Cluster Munitions")
+
+# Mail (docs/mail.md): notices go out DKIM-signed through EMAIL_HOST:EMAIL_PORT, from
+# DEFAULT_FROM_EMAIL, sent by the background worker (`treatydesk manage mail_worker`).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "notices@localhost")
+EMAIL_TIMEOUT = 30
+TREATYDESK_MAIL_BACKEND = "treatydesk.mailing.backends.DkimSmtpBackend"
+TREATYDESK_MAIL_TASK_BACKEND = "default"
+TREATYDESK_MAIL_BASE_URL = os.environ.get("TREATYDESK_MAIL_BASE_URL", WAGTAILADMIN_BASE_URL)
+TREATYDESK_BOUNCE_ADDRESS = os.environ.get("TREATYDESK_BOUNCE_ADDRESS", "")
+TREATYDESK_DKIM_DIR = Path(os.environ.get("TREATYDESK_DKIM_DIR", VAR_DIR / "dkim"))
+# A claim on a delivery older than this belongs to a worker that died (mailing/sending.py).
+TREATYDESK_MAIL_CLAIM_SECONDS = int(os.environ.get("TREATYDESK_MAIL_CLAIM_SECONDS", "300"))
+# Senders allowed by SPF and the DMARC report mailbox, for `treatydesk mail dns`.
+TREATYDESK_MAIL_SPF = os.environ.get("TREATYDESK_MAIL_SPF", "mx").split()
+TREATYDESK_DMARC_REPORT_ADDRESS = os.environ.get("TREATYDESK_DMARC_REPORT_ADDRESS", "")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

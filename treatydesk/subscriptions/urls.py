@@ -1,0 +1,11 @@
+"""Sign-up, confirmation and unsubscribe URLs, under the language prefix."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("subscribe/", views.subscribe, name="subscribe"),
+    path("subscribe/confirm/<str:token>/", views.confirm, name="subscription_confirm"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]
