@@ -53,6 +53,9 @@ def ensure_home_pages() -> None:
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
         root = Page.get_first_root_node()
+        if root is None:
+            # Wagtail's migration makes the tree's root; a flushed database has none.
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=english))
         for placeholder in root.get_children().filter(slug="home"):
             placeholder.slug = f"placeholder-{placeholder.pk}"
             placeholder.save(update_fields=["slug"])
