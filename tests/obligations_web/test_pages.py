@@ -133,3 +133,9 @@ def test_french_page(client, ccm_register, today):
     response = client.get("/fr/obligations/")
     assert response.status_code == 200
     assert 'lang="en"' in response.content.decode()  # the English basis is marked as such
+
+
+def test_status_counts_follow_the_other_filters(client, ccm_register, today):
+    html = client.get("/en/obligations/?obligation=initial-report&status=overdue").content.decode()
+    assert 'href="?obligation=initial-report&amp;status=upcoming"' in html
+    assert 'href="?obligation=initial-report&amp;status=overdue" aria-current="true"' in html

@@ -4,6 +4,7 @@ Sessionless and cacheable like the register's pages: they read the cached deadli
 (two indexed queries to check its versions) and set ``Cache-Control: public``.
 """
 
+import dataclasses
 import json
 
 from django.http import Http404, HttpResponse, JsonResponse
@@ -54,15 +55,24 @@ def obligations_index(request):
     lang = page_language()
     day = filters.as_of.date
     everything = obligations.all_deadlines(day)
+    # The counts follow every filter but the status, so each links to its share of the list.
+    unfiltered_status = dataclasses.replace(filters, status="")
     counts = {str(status): 0 for status in core.DeadlineStatus}
-    for deadline in deadlines:
-        counts[str(deadline.status)] += 1
+    for deadline in everything:
+        if unfiltered_status.keep(deadline):
+            counts[str(deadline.status)] += 1
+    base_query = unfiltered_status.query
     rates = obligations.on_time_rates(day, obligation=filters.obligation or None)
     return render(request, "obligations/index.html", {
         "filters": filters,
         "as_of": filters.as_of,
         "rows": [deadline_row(d, lang) for d in deadlines],
-        "counts": [(status, status_label(status), n) for status, n in counts.items()],
+        "counts": [
+            {"status": status, "label": status_label(status), "n": n,
+             "href": "?" + "&".join(filter(None, [base_query, f"status={status}"])),
+             "current": status == filters.status}
+            for status, n in counts.items()
+        ],
         "rates": [{"year": r.year, "fell_due": r.fell_due, "on_time": r.on_time, "late": r.late,
                    "overdue": r.overdue,
                    "percent": None if r.rate is None else round(100 * r.rate)} for r in rates],

@@ -23,6 +23,7 @@ def state_obligations(iso3: str) -> dict:
     day = timezone.localdate()
     lang = page_language()
     deadlines = obligations.deadlines(iso3, day)
+    events = obligations.timeline(iso3, day)
     reason = ""
     if not deadlines:
         record = obligations.register.participant(iso3, day)
@@ -35,8 +36,10 @@ def state_obligations(iso3: str) -> dict:
                        "the State is not known.")
     return {
         "rows": [deadline_row(d, lang) for d in deadlines],
-        "events": [event_row(e, lang) for e in obligations.timeline(iso3, day)],
+        "events": [event_row(e, lang) for e in events],
         "reason": reason,
+        # Open the timeline when it holds more than the computed deadlines (facts recorded).
+        "open_timeline": any(event.deadline is None for event in events),
         "day_text": long_date(day, lang),
         "ics_url": reverse("state_deadlines_ics", args=[iso3]),
         "list_url": reverse("obligations_csv") + "?" + urlencode({"state": iso3}),
