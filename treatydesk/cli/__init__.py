@@ -7,7 +7,7 @@ under ``var/``). Handlers live in the modules beside this one, one concern each.
 import argparse
 import sys
 
-from . import deadlines_commands, ops_commands, register_commands, site_commands
+from . import deadlines_commands, mail_commands, ops_commands, register_commands, site_commands
 from .errors import CommandError
 
 
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_commands.add_parsers(sub)
     deadlines_commands.add_parsers(sub)
     ops_commands.add_parsers(sub)
+    mail_commands.add_parsers(sub)
     return parser
 
 

@@ -1,5 +1,6 @@
 """Generate ``docs/cli.md`` from the command's own parser, so the reference cannot go stale."""
 
+import argparse
 import os
 
 from . import build_parser
@@ -23,6 +24,12 @@ def render() -> str:
                       ""]
             continue
         parts += ["```", sub.format_help().rstrip(), "```", ""]
+        # Groups of commands (``treatydesk mail keygen``…): each member's own help too.
+        for action in sub._actions:  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                for child, parser in action.choices.items():
+                    parts += [f"### treatydesk {name} {child}", "", "```",
+                              parser.format_help().rstrip(), "```", ""]
     return "\n".join(parts)
 
 
