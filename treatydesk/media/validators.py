@@ -19,12 +19,15 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
+from treatydesk.uploads.pdf import REFUSED_NAMES
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
-# PDF names that run code or open other programs when the document is opened or clicked.
-ACTIVE_CONTENT_NAMES = frozenset({"/JS", "/JavaScript", "/Launch"})
+# PDF names that run code, act when the document is opened or carry other files: the list is
+# kept with the other upload rules, in treatydesk/uploads/pdf.py.
+ACTIVE_CONTENT_NAMES = REFUSED_NAMES
 
 
 def document_max_upload_size() -> int:
@@ -111,9 +114,9 @@ def check_pdf(data: bytes) -> None:
         ) from None
     if found:
         raise ValidationError(
-            _("This PDF contains JavaScript or actions that start other programs (%(names)s), "
-              "which readers' computers could run. Print it to a new PDF, or export it without "
-              "scripts, and upload that file.")
+            _("This PDF contains JavaScript, actions that run when it is opened or files "
+              "packed inside it (%(names)s), which readers' computers could run. Print it to a "
+              "new PDF, or export it without scripts or attachments, and upload that file.")
             % {"names": ", ".join(sorted(name.lstrip("/") for name in found))},
             code="pdf_active_content",
         )

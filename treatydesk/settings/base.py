@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "treatydesk.status",
     "treatydesk.security",
     "treatydesk.pagecache",
+    "treatydesk.uploads",
     "treatydesk.media",
     "treatydesk.news",
     "treatydesk.notices",
@@ -179,6 +180,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.CustomDocument"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+# Uploads (treatydesk/uploads): photos re-encoded, no SVG; documents always downloaded, never
+# shown inline, and PDFs with scripts, automatic actions or embedded files refused.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "treatydesk.uploads.forms.SafeImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 TREATYDESK_DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "wagtailadmin_login"

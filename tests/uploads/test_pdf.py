@@ -1,0 +1,61 @@
+"""PDFs with scripts, actions run on opening or files packed inside are refused."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, NameObject, NumberObject
+
+from treatydesk.media.validators import check_pdf
+
+
+def pdf(change=None) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    if change:
+        change(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def open_at_first_page(writer):
+    # No script: only "show page 1, fitted" when the file opens, which is still an action.
+    page = writer.pages[0].indirect_reference
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject([page, NameObject("/Fit")])
+
+
+def with_attachment(writer):
+    writer.add_attachment("payload.exe", b"MZ\x90\x00 not really a program")
+
+
+def with_page_action(writer):
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    action = DictionaryObject({NameObject("/S"): NameObject("/URI"),
+                               NameObject("/URI"): TextStringObject("https://example.org/")})
+    writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): action})
+
+
+def test_a_plain_pdf_is_accepted():
+    check_pdf(pdf())
+
+
+@pytest.mark.parametrize("change, name", [
+    (open_at_first_page, "OpenAction"),
+    (with_attachment, "EmbeddedFile"),
+    (with_page_action, "AA"),
+])
+def test_actions_and_embedded_files_are_refused(change, name):
+    with pytest.raises(ValidationError) as refused:
+        check_pdf(pdf(change))
+    assert refused.value.code == "pdf_active_content"
+    assert name in refused.value.messages[0]
+
+
+def test_numbers_do_not_trip_the_check():
+    def harmless(writer):
+        writer.pages[0][NameObject("/Rotate")] = NumberObject(90)
+
+    check_pdf(pdf(harmless))

@@ -1,0 +1,69 @@
+"""``treatydesk backup FILE``: the database and the media files in one archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connections
+
+from . import archive, postgres, sqlite
+
+ENGINES = {"sqlite": ("database.sqlite3", sqlite), "postgresql": ("database.pgdump", postgres)}
+
+
+def engine_of(connection) -> str:
+    """Return ``sqlite`` or ``postgresql`` for a Django connection, or raise ArchiveError."""
+    if connection.vendor not in ENGINES:
+        raise archive.ArchiveError(f"backups of {connection.vendor} databases are not supported")
+    return connection.vendor
+
+
+def applied_migrations(connection) -> list[list[str]]:
+    from django.db.migrations.recorder import MigrationRecorder
+
+    return sorted([app, name] for app, name in MigrationRecorder(connection).applied_migrations())
+
+
+def counts() -> dict:
+    """Return the row counts a restore must bring back, for the manifest and the report."""
+    from django.contrib.auth import get_user_model
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    from treatydesk.registry.models import Fact
+
+    return {
+        "facts": Fact.objects.count(),
+        "pages": Page.objects.count(),
+        "live_pages": Page.objects.live().count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def backup(target: Path, using: str = "default") -> dict:
+    """Write the database and MEDIA_ROOT to the archive ``target``; return its manifest."""
+    connection = connections[using]
+    engine = engine_of(connection)
+    database_name, module = ENGINES[engine]
+    manifest = {
+        "format": archive.FORMAT,
+        "engine": engine,
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "database": database_name,
+        "migrations": applied_migrations(connection),
+        "counts": counts(),
+    }
+    with tempfile.TemporaryDirectory(prefix="treatydesk-backup-") as folder, \
+            archive.writing(target) as tar:
+        copy = Path(folder) / database_name
+        module.dump(connection, copy)
+        tar.add(copy, arcname=database_name)
+        manifest["media_files"] = archive.add_media(tar, Path(settings.MEDIA_ROOT))
+        archive.add_json(tar, archive.MANIFEST, manifest)
+    return manifest
