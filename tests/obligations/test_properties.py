@@ -98,3 +98,57 @@ def test_met_on_time_exactly_when_received_by_the_due_date(deposited, offset, as
         assert initial.status is DeadlineStatus.MET_ON_TIME
     else:
         assert initial.status is DeadlineStatus.MET_LATE
+
+
+obligation_facts = st.lists(
+    st.one_of(
+        st.tuples(st.just("report"), st.sampled_from([ObligationKind.INITIAL_REPORT]),
+                  st.integers(0, 6000)),
+        st.tuples(st.just("annual"), st.integers(2010, 2040), st.integers(0, 900)),
+        st.tuples(st.just("na"), st.sampled_from([ObligationKind.STOCKPILE_DESTRUCTION,
+                                                  ObligationKind.CLEARANCE]),
+                  st.integers(0, 6000)),
+        st.tuples(st.just("done"), st.sampled_from([ObligationKind.STOCKPILE_DESTRUCTION,
+                                                    ObligationKind.CLEARANCE]),
+                  st.integers(0, 6000)),
+        st.tuples(st.just("extension"), st.integers(0, 5000), st.integers(-300, 2000)),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(deposits, obligation_facts, as_of_dates, policies,
+       st.one_of(st.none(), st.dates(min_value=date(2016, 1, 1), max_value=date(2045, 1, 1))))
+def test_status_counts_are_the_counts_of_all_deadlines(deposited, raw, as_of, policy, withdrew):
+    from collections import Counter
+
+    from treatydesk.register.obligations import CompletionDeclared, NotApplicable
+
+    facts = [Fact("AAA", FactKind.ACCESSION, deposited), Fact("BBB", FactKind.SIGNATURE, deposited)]
+    if withdrew is not None and withdrew > deposited:
+        facts.append(Fact("AAA", FactKind.WITHDRAWAL_NOTIFIED, withdrew))
+    reg = Register(load_treaty("ccm"), facts, today=date(2026, 1, 1))
+    duties = []
+    for n, (what, a, b) in enumerate(raw):
+        day = deposited + timedelta(days=b if what == "annual" else (a if what == "extension"
+                                                                     else b))
+        if what == "report":
+            duties.append(ReportReceived("AAA", a, day))
+        elif what == "annual":
+            duties.append(ReportReceived("AAA", ObligationKind.ANNUAL_REPORT,
+                                         date(a + 1, 1, 1) + timedelta(days=b),
+                                         date(a, 1, 1), date(a, 12, 31)))
+        elif what == "na":
+            duties.append(NotApplicable("AAA", a, day))
+        elif what == "done":
+            duties.append(CompletionDeclared("AAA", a, day))
+        else:
+            duties.append(ExtensionRequest("AAA", ObligationKind.CLEARANCE, day, ref=f"r{n}"))
+            duties.append(ExtensionDecision(f"r{n}", day + timedelta(days=30),
+                                            date(2025, 3, 1) + timedelta(days=b), ref=f"x{n}"))
+    built = ObligationRegister(reg, duties, policy=policy)
+    expected = Counter((d.obligation, d.status) for d in built.all_deadlines(as_of))
+    fresh = ObligationRegister(reg, duties, policy=policy)
+    counted = fresh.status_counts(as_of)
+    assert +counted == expected

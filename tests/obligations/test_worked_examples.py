@@ -114,3 +114,14 @@ def test_withdrawn_state_owes_nothing_after_its_withdrawal_took_effect(ccm):
     # Before the withdrawal was known, the 2025 annual report was still owed.
     earlier = ccm.deadlines("LTU", date(2024, 6, 1))
     assert max(x.covers for x in earlier if x.covers) == 2024
+
+
+@pytest.mark.parametrize("code", ["ccm", "apmbc"])
+@pytest.mark.parametrize("day", ["2005-06-01", "2014-04-30", "2026-01-15"])
+def test_status_counts_match_the_deadlines_on_shipped_data(code, day):
+    from collections import Counter
+
+    register = shipped_register(code)
+    listed = Counter((x.obligation, x.status)
+                     for x in ObligationRegister(register).all_deadlines(d(day)))
+    assert +ObligationRegister(register).status_counts(d(day)) == listed

@@ -11,6 +11,7 @@ is worked out once per state, on first request; a query on a date only picks fro
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -170,13 +171,42 @@ class _StateFacts:
 
 
 _new = tuple.__new__
+STATUSES = tuple(DeadlineStatus)
+# Status codes (positions in STATUSES): the counting path tallies these small ints.
+UPCOMING, DUE, MET_ON_TIME, MET_LATE, OVERDUE, NOT_APPLICABLE, EXTENDED = range(7)
 _ANNUAL = ObligationKind.ANNUAL_REPORT
-_EXTENDED = DeadlineStatus.EXTENDED
-_MET_ON_TIME = DeadlineStatus.MET_ON_TIME
-_MET_LATE = DeadlineStatus.MET_LATE
 _OVERDUE = DeadlineStatus.OVERDUE
-_DUE = DeadlineStatus.DUE
-_UPCOMING = DeadlineStatus.UPCOMING
+
+
+def status_code(due: date, met: date | None, not_applicable: bool, as_of: date,
+                withdrawal: date | None, due_soon_days: int) -> int:
+    """Return the status code of a deadline on `as_of` (the one rule both paths use).
+
+    `met` is the day of the earliest report or completion on or before `as_of`;
+    `not_applicable` whether the state declared it so by then; `withdrawal` the day the
+    state's withdrawal takes effect when it is known by then.
+    """
+    if not_applicable:
+        return NOT_APPLICABLE
+    if met is not None:
+        return MET_ON_TIME if met <= due else MET_LATE
+    if withdrawal is not None and due >= withdrawal:
+        return NOT_APPLICABLE
+    if as_of > due:
+        return OVERDUE
+    return DUE if (due - as_of).days <= due_soon_days else UPCOMING
+
+
+def _note(code: int, due: date, met, not_applicable, withdrawal: date | None) -> str:
+    """Return the status in words where the status alone does not say it all."""
+    if code == MET_LATE:
+        return f"{(met.day - due).days} days late"
+    if code == NOT_APPLICABLE and not_applicable is not None:
+        reason = f": {not_applicable.reason}" if not_applicable.reason else ""
+        return f"declared not applicable on {format_date_en(not_applicable.declared_on)}{reason}"
+    if code == NOT_APPLICABLE:
+        return f"the withdrawal takes effect on {format_date_en(withdrawal)}, before this deadline"
+    return ""
 
 
 class ObligationRegister:
@@ -212,13 +242,17 @@ class ObligationRegister:
         )
         self._chains: dict[str, tuple[_Chain, ...]] = {}
         self._steps: dict[tuple, tuple[_Step, ...]] = {}
-        # (rule, (kind, ""), key, {entry into force: the article's deadline}) per dated rule.
+        # Per dated rule: (rule, (kind, ""), key, {eif: due date}, {eif: the article's _Step}).
         self._period_rules = [
-            (rule, (rule.kind, ""), rule.kind.value, {})
+            (rule, (rule.kind, ""), rule.kind.value, {}, {})
             for rule in self.rules.rules if rule.period is not None
         ]
-        self._annual_first: dict[date, tuple[int, ComputedDate]] = {}
-        self._annual_runs: dict[int, tuple[list, list, list, list]] = {}
+        self._first_years: dict[date, int] = {}
+        self._first_annual: dict[date, ComputedDate] = {}
+        # Per first year: the due dates of the annual reports, then (lazily) their ComputedDates
+        # and keys; shared by every state whose first annual report falls in that year.
+        self._annual_dates: dict[int, list[date]] = {}
+        self._annual_explained: dict[int, tuple[list, list]] = {}
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -237,50 +271,25 @@ class ObligationRegister:
         if base.withdrawal is not None and base.withdrawal_known <= as_of:
             withdrawal = base.withdrawal
         out: list[Deadline] = []
-        append, eif, name = out.append, base.eif, base.name
         facts = self._facts_by_state.get(state)
-        soon = self.policy.due_soon_days
-        for rule, index, key, plain_steps in self._period_rules:
-            plain = plain_steps.get(eif)
+        for rule, index, key, _, explained in self._period_rules:
+            plain = explained.get(base.eif)
             if plain is None:
-                plain = plain_steps[eif] = self._plain(rule, eif)
-            met = na = None
+                plain = explained[base.eif] = self._plain(rule, base.eif)
+            steps, met, na = (plain,), None, None
             if facts is not None:
                 met, na = facts.met.get(index), facts.not_applicable.get(index)
                 decisions = facts.decisions.get(index) if facts.decisions else None
                 if decisions:
                     steps = self._extended(state, rule, index, plain, decisions)
-                    chain = _Chain(rule.kind, key, steps, met, na, date.min)
-                    self._pick(out, state, name, chain, as_of, withdrawal)
-                    continue
-                if met is not None and met.day > as_of:
-                    met = None
-                if na is not None and na.day > as_of:
-                    na = None
-            due = plain.due
-            day = due.date
-            if met is None and na is None and (withdrawal is None or day < withdrawal):
-                note = ""
-                if as_of > day:
-                    status = _OVERDUE
-                elif (day - as_of).days <= soon:
-                    status = _DUE
-                else:
-                    status = _UPCOMING
-            else:
-                status, note = self._status(day, met, na, as_of, withdrawal)
-                if na is not None:
-                    met = None
-            append(_new(Deadline, (
-                state, name, rule.kind, key, 0, due, status,
-                met.day if met is not None else None, met, day, None, None, None, note,
-            )))
+            self._pick(out, state, base.name, rule.kind, key, steps, met, na, as_of, withdrawal)
         if facts is not None and facts.hostilities:
             for chain in self._hostilities_chains(state, base, facts):
                 if chain.since <= as_of:
-                    self._pick(out, state, name, chain, as_of, withdrawal)
+                    self._pick(out, state, base.name, chain.obligation, chain.key, chain.steps,
+                               chain.met, chain.not_applicable, as_of, withdrawal)
         if self._annual_rule is not None:
-            self._annual(out, state, base, as_of, withdrawal)
+            self._annual(out, state, base, facts, as_of, withdrawal)
         return out
 
     def all_deadlines(self, as_of: date | None = None) -> list[Deadline]:
@@ -290,6 +299,62 @@ class ObligationRegister:
         for state in self.register.states:
             out.extend(self.deadlines(state, as_of))
         return out
+
+    def status_counts(self, as_of: date | None = None) -> Counter:
+        """Return how many deadlines stand in each status on `as_of`, by obligation:
+        {(obligation, status): n}, the figures of all_deadlines() counted without building
+        each deadline (as Register.counts() counts statuses without building records)."""
+        as_of = as_of or self.today
+        kinds = self.rules.kinds
+        tally = [0] * (len(kinds) * 7)
+        offsets = {kind: 7 * n for n, kind in enumerate(kinds)}
+        soon = self.policy.due_soon_days
+        for state in self.register.states:
+            base = self._bases.get(state) if state in self._bases else self._base(state)
+            if base is None or base.eif is None or base.joined is None or base.joined > as_of:
+                continue
+            eif = base.eif
+            withdrawal = None
+            if base.withdrawal is not None and base.withdrawal_known <= as_of:
+                withdrawal = base.withdrawal
+            facts = self._facts_by_state.get(state)
+            for rule, index, _, dues, explained in self._period_rules:
+                offset = offsets[rule.kind]
+                met = na = None
+                if facts is not None:
+                    met, na = facts.met.get(index), facts.not_applicable.get(index)
+                    if facts.decisions and index in facts.decisions:
+                        plain = explained.get(eif) or self._plain(rule, eif)
+                        steps = self._extended(state, rule, index, plain, facts.decisions[index])
+                        count = _in_force(steps, as_of)
+                        tally[offset + EXTENDED] += count - 1
+                        due = steps[count - 1].due.date
+                    else:
+                        due = dues.get(eif) or self._due(rule, eif, dues)
+                else:
+                    due = dues.get(eif) or self._due(rule, eif, dues)
+                tally[offset + status_code(
+                    due, met.day if met is not None and met.day <= as_of else None,
+                    na is not None and na.day <= as_of, as_of, withdrawal, soon,
+                )] += 1
+            if facts is not None and facts.hostilities:
+                for chain in self._hostilities_chains(state, base, facts):
+                    if chain.since > as_of:
+                        continue
+                    count = _in_force(chain.steps, as_of)
+                    met, na = chain.met, chain.not_applicable
+                    tally[offsets[chain.obligation] + EXTENDED] += count - 1
+                    tally[offsets[chain.obligation] + status_code(
+                        chain.steps[count - 1].due.date,
+                        met.day if met is not None and met.day <= as_of else None,
+                        na is not None and na.day <= as_of, as_of, withdrawal, soon,
+                    )] += 1
+            if self._annual_rule is not None:
+                self._count_annual(tally, offsets[_ANNUAL], base, facts, as_of, withdrawal)
+        return Counter({
+            (kind, STATUSES[code]): tally[offsets[kind] + code]
+            for kind in kinds for code in range(7) if tally[offsets[kind] + code]
+        })
 
     def overdue(self, as_of: date | None = None) -> list[Deadline]:
         """Return every deadline overdue on `as_of`, the longest overdue first."""
@@ -309,9 +374,9 @@ class ObligationRegister:
             if obligation is not None and deadline.obligation != obligation:
                 continue
             row = tally.setdefault(deadline.due.date.year, [0, 0, 0])
-            if deadline.status is _MET_ON_TIME:
+            if deadline.status is DeadlineStatus.MET_ON_TIME:
                 row[0] += 1
-            elif deadline.status is _MET_LATE:
+            elif deadline.status is DeadlineStatus.MET_LATE:
                 row[1] += 1
             else:
                 row[2] += 1
@@ -332,12 +397,6 @@ class ObligationRegister:
         order = {"hostilities_ended": 0, "extension_requested": 1, "extension_decided": 2}
         return sorted(events, key=lambda e: (e.date, order.get(e.kind, 3)))
 
-    def _state_of(self, fact) -> str | None:
-        if type(fact) is ExtensionDecision:
-            request = self.request_of(fact)
-            return request.state if request is not None else None
-        return fact.state
-
     def request_of(self, decision: ExtensionDecision) -> ExtensionRequest | None:
         """Return the recorded request a decision answers, or None."""
         return self._requests.get(decision.request_ref)
@@ -348,16 +407,22 @@ class ObligationRegister:
             base = self._base(state)
             if not facts.decisions or base is None or base.eif is None:
                 continue
-            for rule, index, _, plain_steps in self._period_rules:
+            for rule, index, _, _, explained in self._period_rules:
                 decisions = facts.decisions.get(index)
                 if decisions:
-                    plain = plain_steps.get(base.eif) or self._plain(rule, base.eif)
+                    plain = explained.get(base.eif) or self._plain(rule, base.eif)
                     self._extended(state, rule, index, plain, decisions)
             if facts.hostilities:
                 self._hostilities_chains(state, base, facts)
         return list(self.rejected)
 
     # -- building --------------------------------------------------------------------------
+
+    def _state_of(self, fact) -> str | None:
+        if type(fact) is ExtensionDecision:
+            request = self.request_of(fact)
+            return request.state if request is not None else None
+        return fact.state
 
     def _group(self, facts: tuple) -> dict[str, _StateFacts]:
         by_state: dict[str, _StateFacts] = {}
@@ -433,8 +498,13 @@ class ObligationRegister:
         self._bases[state] = base
         return base
 
+    def _due(self, rule: ObligationRule, eif: date, dues: dict) -> date:
+        """Return (and remember) the deadline the article sets for a state in force from `eif`."""
+        due = dues[eif] = rule.period.apply(eif, self.policy.month_end)
+        return due
+
     def _plain(self, rule: ObligationRule, eif: date) -> _Step:
-        """Return the deadline the article sets for a state in force from `eif` (shared)."""
+        """Return the article's deadline for a state in force from `eif`, explained."""
         due = rule.period.apply(eif, self.policy.month_end)
         basis = (
             f"entry into force for the State {format_date_en(eif)}; {rule.period.summary} → "
@@ -508,123 +578,139 @@ class ObligationRegister:
         result = self._steps[state, index] = tuple(steps)
         return result
 
-    def _pick(self, out: list, state: str, name: str, chain: _Chain, as_of: date,
-              withdrawal: date | None) -> None:
-        """Append the chain's deadlines as they stood on `as_of`."""
-        steps = chain.steps
+    def _pick(self, out: list, state: str, name: str, kind: ObligationKind, key: str,
+              steps: tuple, met, na, as_of: date, withdrawal: date | None) -> None:
+        """Append one obligation's deadlines as they stood on `as_of`: the moved ones
+        (status extended), then the one in force."""
         original = steps[0].due.date
-        count = 1
-        if len(steps) > 1:
-            while count < len(steps) and steps[count].decision.decided_on <= as_of:
-                count += 1
-            for n in range(count - 1):
-                out.append(_new(Deadline, (
-                    state, name, chain.obligation, chain.key, n, steps[n].due, _EXTENDED, None,
-                    None, original, steps[n].decision, steps[n + 1].decision, None, "",
-                )))
-        step = steps[count - 1]
-        met = chain.met
+        count = _in_force(steps, as_of) if len(steps) > 1 else 1
+        for n in range(count - 1):
+            out.append(_new(Deadline, (
+                state, name, kind, key, n, steps[n].due, DeadlineStatus.EXTENDED, None, None,
+                original, steps[n].decision, steps[n + 1].decision, None, "",
+            )))
         if met is not None and met.day > as_of:
             met = None
-        na = chain.not_applicable
         if na is not None and na.day > as_of:
             na = None
-        status, note = self._status(step.due.date, met, na, as_of, withdrawal)
-        if na is not None:
+        step = steps[count - 1]
+        due = step.due.date
+        code = status_code(due, met.day if met is not None else None, na is not None, as_of,
+                           withdrawal, self.policy.due_soon_days)
+        note = "" if code <= DUE or code == OVERDUE else _note(code, due, met, na, withdrawal)
+        if code == NOT_APPLICABLE:
             met = None
         out.append(_new(Deadline, (
-            state, name, chain.obligation, chain.key, count - 1, step.due, status,
-            met.day if met is not None else None, met,
-            original, step.decision, None, None, note,
+            state, name, kind, key, count - 1, step.due, STATUSES[code],
+            met.day if met is not None else None, met, original, step.decision, None, None,
+            note,
         )))
 
-    def _status(self, due: date, met, not_applicable, as_of: date, withdrawal: date | None):
-        if not_applicable is not None:
-            fact = not_applicable
-            reason = f": {fact.reason}" if fact.reason else ""
-            return DeadlineStatus.NOT_APPLICABLE, (
-                f"declared not applicable on {format_date_en(fact.declared_on)}{reason}"
-            )
-        if met is not None:
-            if met.day <= due:
-                return _MET_ON_TIME, ""
-            return _MET_LATE, f"{(met.day - due).days} days late"
-        if withdrawal is not None and due >= withdrawal:
-            return DeadlineStatus.NOT_APPLICABLE, (
-                f"the withdrawal takes effect on {format_date_en(withdrawal)}, before this deadline"
-            )
-        if as_of > due:
-            return _OVERDUE, ""
-        if (due - as_of).days <= self.policy.due_soon_days:
-            return _DUE, ""
-        return _UPCOMING, ""
-
-    def _annual(self, out: list, state: str, base: _Base, as_of: date,
-                withdrawal: date | None) -> None:
+    def _annual(self, out: list, state: str, base: _Base, facts: _StateFacts | None,
+                as_of: date, withdrawal: date | None) -> None:
         """Append the annual reports due by `as_of`, and the next one ahead."""
-        first, dates, computed, keys, covers = self._annual_run(base.eif, as_of)
-        stop = bisect_right(dates, as_of) + 1  # every one due by as_of, and the next
-        if withdrawal is not None:
-            stop = min(stop, bisect_left(dates, withdrawal))
-        facts = self._facts_by_state.get(state)
+        first_year, dates, stop = self._annual_span(base.eif, as_of, withdrawal)
+        if stop <= 0:
+            return
+        computed, keys = self._annual_computed(first_year, stop)
+        first = self._first_annual.get(base.eif)
+        if first is None:
+            first = self._first_annual[base.eif] = self._first_annual_computed(base.eif)
         received = facts.annual if facts is not None else None
         name, soon, append = base.name, self.policy.due_soon_days, out.append
         for n in range(stop):
             day = dates[n]
-            met = received.get(covers[n]) if received else None
+            covers = first_year + n - 1
+            met = received.get(covers) if received else None
+            note = ""
+            # status_code() inlined: this loop makes most of a register's deadlines.
             if met is not None and met.received_on <= as_of:
                 if met.received_on <= day:
-                    append(_new(Deadline, (
-                        state, name, _ANNUAL, keys[n], 0, computed[n] if n else first,
-                        _MET_ON_TIME, met.received_on, met, day, None, None, covers[n], "",
-                    )))
-                    continue
-                status, note = _MET_LATE, f"{(met.received_on - day).days} days late"
+                    status = STATUSES[MET_ON_TIME]
+                else:
+                    status = STATUSES[MET_LATE]
+                    note = _note(MET_LATE, day, met, None, None)
+                met_day = met.received_on
             else:
-                met, note = None, ""
+                met = met_day = None
                 if as_of > day:
                     status = _OVERDUE
                 elif (day - as_of).days <= soon:
-                    status = _DUE
+                    status = STATUSES[DUE]
                 else:
-                    status = _UPCOMING
+                    status = STATUSES[UPCOMING]
             append(_new(Deadline, (
-                state, name, _ANNUAL, keys[n], 0, computed[n] if n else first, status,
-                met.received_on if met is not None else None, met, day, None, None, covers[n],
-                note,
+                state, name, _ANNUAL, keys[n], 0, computed[n] if n else first, status, met_day,
+                met, day, None, None, covers, note,
             )))
 
-    def _annual_run(self, eif: date, as_of: date) -> tuple[ComputedDate, list, list, list, list]:
-        """Return the annual reports of a state in force from `eif`: the first one's due date
-        (explained), then the due dates, ComputedDates, keys and years covered of all of them, up to
-        the first one after `as_of`.  Lists are shared by every state with the same first year.
-        """
-        first = self._annual_first.get(eif)
-        if first is None:
-            first = self._annual_first[eif] = self._first_annual(eif)
-        first_year, first_computed = first
-        run = self._annual_runs.get(first_year)
-        if run is None:
-            run = self._annual_runs[first_year] = ([], [], [], [])
-        dates, computed, keys, covers = run
-        if not dates or dates[-1] <= as_of:
-            rule = self._annual_rule
-            year = first_year + len(dates)
-            while not dates or dates[-1] <= as_of:
-                due = rule.annual.due_in(year)
-                basis = (
-                    f"report covering {year - 1}; due by {rule.annual.words} of the following "
-                    f"year → {format_date_en(due)} ({rule.article})"
-                )
-                dates.append(due)
-                computed.append(ComputedDate(due, rule.rule_words, rule.article, basis))
-                keys.append(f"{_ANNUAL}/{year}")
-                covers.append(year - 1)
-                year += 1
-        return first_computed, dates, computed, keys, covers
+    def _count_annual(self, tally: list, offset: int, base: _Base, facts: _StateFacts | None,
+                      as_of: date, withdrawal: date | None) -> None:
+        """Count the annual reports' statuses from the reports received alone."""
+        first_year, dates, stop = self._annual_span(base.eif, as_of, withdrawal)
+        if stop <= 0:
+            return
+        passed = min(bisect_left(dates, as_of), stop)  # due before as_of: overdue unless met
+        on_time = late = met_passed = 0
+        met_ahead = ()
+        if facts is not None and facts.annual:
+            shift = 1 - first_year
+            for covered, report in facts.annual.items():
+                n = covered + shift
+                if 0 <= n < stop and report.received_on <= as_of:
+                    if report.received_on <= dates[n]:
+                        on_time += 1
+                    else:
+                        late += 1
+                    if n < passed:
+                        met_passed += 1
+                    else:
+                        met_ahead += (n,)
+        tally[offset + MET_ON_TIME] += on_time
+        tally[offset + MET_LATE] += late
+        tally[offset + OVERDUE] += passed - met_passed
+        soon = self.policy.due_soon_days
+        for n in range(passed, stop):  # due on as_of or after it: at most two
+            if n not in met_ahead:
+                tally[offset + (DUE if (dates[n] - as_of).days <= soon else UPCOMING)] += 1
 
-    def _first_annual(self, eif: date) -> tuple[int, ComputedDate]:
-        """Return the year the first annual report is due, and its due date explained."""
+    def _annual_span(self, eif: date, as_of: date, withdrawal: date | None):
+        """Return the first year of a state's annual reports, their due dates (at least up to
+        the first one after `as_of`, shared) and how many exist on `as_of`."""
+        first_year = self._first_years.get(eif)
+        if first_year is None:
+            first_year = self._first_years[eif] = self._first_annual_year(eif)[0]
+        dates = self._annual_dates.get(first_year)
+        if dates is None:
+            dates = self._annual_dates[first_year] = []
+        if not dates or dates[-1] <= as_of:
+            annual, year = self._annual_rule.annual, first_year + len(dates)
+            while not dates or dates[-1] <= as_of:
+                dates.append(annual.due_in(year))
+                year += 1
+        stop = bisect_right(dates, as_of) + 1  # every one due by as_of, and the next
+        if withdrawal is not None:
+            stop = min(stop, bisect_left(dates, withdrawal))
+        return first_year, dates, stop
+
+    def _annual_computed(self, first_year: int, stop: int) -> tuple[list, list]:
+        """Return the ComputedDates and keys of the first `stop` annual reports from
+        `first_year` (the first one's explanation is per state: see _first_annual_computed)."""
+        computed, keys = self._annual_explained.setdefault(first_year, ([], []))
+        rule = self._annual_rule
+        while len(computed) < stop:
+            year = first_year + len(computed)
+            due = rule.annual.due_in(year)
+            basis = (
+                f"report covering {year - 1}; due by {rule.annual.words} of the following "
+                f"year → {format_date_en(due)} ({rule.article})"
+            )
+            computed.append(ComputedDate(due, rule.rule_words, rule.article, basis))
+            keys.append(f"{_ANNUAL}/{year}")
+        return computed, keys
+
+    def _first_annual_computed(self, eif: date) -> ComputedDate:
+        """Return the first annual report's due date, explained with the policy that sets it."""
         rule = self._annual_rule
         year, words = self._first_annual_year(eif)
         due = rule.annual.due_in(year)
@@ -632,7 +718,7 @@ class ObligationRegister:
             f"report covering {year - 1}; due by {rule.annual.words} of the following year → "
             f"{format_date_en(due)} ({rule.article}); the first annual report falls due in {words}"
         )
-        return year, ComputedDate(due, rule.rule_words, rule.article, basis)
+        return ComputedDate(due, rule.rule_words, rule.article, basis)
 
     def _first_annual_year(self, eif: date) -> tuple[int, str]:
         """Return the year the first annual report is due and why (the policy in words)."""
@@ -640,24 +726,23 @@ class ObligationRegister:
         choice = self.policy.first_annual_report
         initial = self.rules.rule(ObligationKind.INITIAL_REPORT)
         if choice == YEAR_AFTER_ENTRY_INTO_FORCE or initial is None or initial.period is None:
-            year = eif.year + 1
-            words = f"the year after entry into force for the State ({format_date_en(eif)})"
-        else:
-            initial_due = initial.period.apply(eif, self.policy.month_end)
-            if choice == FIRST_AFTER_INITIAL_DUE:
-                year = initial_due.year
-                if rule.annual.due_in(year) <= initial_due:
-                    year += 1
-                words = (
-                    f"the first {rule.annual.words} after the initial report fell due "
-                    f"({format_date_en(initial_due)})"
-                )
-            else:
-                year = initial_due.year + 1
-                words = (
-                    f"the year after the initial report fell due ({format_date_en(initial_due)})"
-                )
-        return year, f"{words}, policy {choice}"
+            return eif.year + 1, (
+                f"the year after entry into force for the State ({format_date_en(eif)}), "
+                f"policy {choice}"
+            )
+        initial_due = initial.period.apply(eif, self.policy.month_end)
+        if choice == FIRST_AFTER_INITIAL_DUE:
+            year = initial_due.year
+            if rule.annual.due_in(year) <= initial_due:
+                year += 1
+            return year, (
+                f"the first {rule.annual.words} after the initial report fell due "
+                f"({format_date_en(initial_due)}), policy {choice}"
+            )
+        return initial_due.year + 1, (
+            f"the year after the initial report fell due ({format_date_en(initial_due)}), "
+            f"policy {choice}"
+        )
 
     def _fact_article(self, fact) -> str:
         if isinstance(fact, ExtensionDecision | ExtensionRequest):
@@ -706,6 +791,14 @@ def extension_problem(rule: ObligationRule, request: ExtensionRequest,
             f"of up to {ext.max_words} (at most {format_date_en(limit)})"
         )
     return ""
+
+
+def _in_force(steps: tuple, as_of: date) -> int:
+    """Return how many of the steps (the article's deadline, then extensions) exist on `as_of`."""
+    count = 1
+    while count < len(steps) and steps[count].decision.decided_on <= as_of:
+        count += 1
+    return count
 
 
 def _deadline_words(deadline: Deadline) -> str:
