@@ -17,8 +17,10 @@ def contact():
 
 def editor(django_user_model, name, *groups):
     user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw-editor-1234")
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    user.user_permissions.add(Permission.objects.get(codename="view_report"))
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin",
+                                                     codename="access_admin"))
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="obligations",
+                                                     codename="view_report"))
     for group in groups:
         user.groups.add(Group.objects.get(name=group))
     return user
