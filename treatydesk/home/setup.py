@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from treatydesk.accounts.roles import ensure_roles
 from treatydesk.mailcheck.setup import ensure_security_notice
 from treatydesk.newsroom.setup import initialise_newsroom
 from treatydesk.registry.actions import ImportRegister
@@ -36,6 +37,7 @@ def initialise_site(out) -> None:
         load_default_register(code, folder, out)
     initialise_newsroom(out)
     ensure_security_notice(out)
+    ensure_roles(out)
     ensure_admin(out)
     out.write("Treaty Desk is ready.\n")
 

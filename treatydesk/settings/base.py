@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "treatydesk.security",
     "treatydesk.pagecache",
     "treatydesk.uploads",
+    "treatydesk.accounts",
     "treatydesk.media",
     "treatydesk.news",
     "treatydesk.notices",
@@ -83,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -95,6 +98,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Optional two-factor sign-in for the admin (treatydesk/accounts/twofactor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "treatydesk.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
