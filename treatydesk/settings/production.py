@@ -34,8 +34,11 @@ DEFAULT_FROM_EMAIL = os.environ["DEFAULT_FROM_EMAIL"]
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # TLS is terminated by the reverse proxy (docs/deploy.md), which sets X-Forwarded-Proto.
+# A request without "X-Forwarded-Proto: https" did not come through it over TLS: it is
+# redirected to https://, except the load balancer's health check, which asks over plain HTTP.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 63072000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
