@@ -127,3 +127,17 @@ def test_decided_request_cannot_be_deleted(client, editor, cameroon_clearance_ex
     client.post(reverse("wagtailsnippets_obligations_extensionrequest:delete",
                         args=[request.pk]))
     assert not ExtensionRequest.objects.exists()
+
+
+@pytest.mark.parametrize("model", ["report", "notapplicabledeclaration", "completiondeclaration",
+                                   "extensionrequest", "extensiondecision", "hostilitiesended",
+                                   "contactpoint"])
+def test_admin_pages_open(client, editor, model):
+    assert client.get(reverse(f"wagtailsnippets_obligations_{model}:list")).status_code == 200
+    assert client.get(reverse(f"wagtailsnippets_obligations_{model}:add")).status_code == 200
+
+
+def test_reminders_sent_are_listed_read_only(client, editor):
+    assert client.get(reverse("wagtailsnippets_obligations_remindersent:list")).status_code == 200
+    add = client.get(reverse("wagtailsnippets_obligations_remindersent:add"))
+    assert add.status_code in (302, 403)

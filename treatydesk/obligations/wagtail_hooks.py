@@ -6,6 +6,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -136,6 +138,17 @@ class ContactPointViewSet(SnippetViewSet):
     )
 
 
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Allow viewing only: the rows are written by the reminder command, never by hand."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change", "delete") and super().user_has_permission(
+            user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 class ReminderSentViewSet(SnippetViewSet):
     """Reminders handed to the mail backend; read-only (written by the reminder command)."""
 
@@ -148,10 +161,6 @@ class ReminderSentViewSet(SnippetViewSet):
     inspect_view_enabled = True
     edit_handler = ObjectList([])
 
-    def get_urlpatterns(self):
-        keep = {"list", "list_results", "inspect"}
-        return [p for p in super().get_urlpatterns() if p.name in keep]
-
 
 class ObligationsGroup(SnippetViewSetGroup):
     menu_label = _("Obligations")
@@ -162,6 +171,7 @@ class ObligationsGroup(SnippetViewSetGroup):
              ReminderSentViewSet)
 
 
+register_permission_policy(ReminderSent, ReadOnlyPolicy(ReminderSent))
 register_snippet(ObligationsGroup)
 
 
