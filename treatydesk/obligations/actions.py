@@ -14,7 +14,7 @@ from treatydesk.register import obligations as core
 from treatydesk.registry.loading import current_register
 
 from . import conf
-from .loading import ref, stored_rows, to_core
+from .loading import stored_rows, to_core
 from .models import ExtensionDecision
 
 
@@ -73,5 +73,3 @@ class RecordObligationFact:
             self.row.save()  # the post_save receiver renews the treaty's version
         return self.row
 
-
-__all__ = ["ObligationRejected", "RecordObligationFact", "ref"]
