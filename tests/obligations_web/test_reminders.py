@@ -84,3 +84,17 @@ def test_bad_date_is_refused(contacts):
 
     with pytest.raises(CommandError, match="is not a date"):
         call_command("send_obligation_reminders", "--as-of", "2014-02-30")
+
+
+def test_background_task_sends_the_same_reminders(contacts):
+    from treatydesk.obligations.tasks import send_due_reminders
+
+    assert send_due_reminders.call(BEFORE.isoformat()) == 1
+    assert send_due_reminders.call(BEFORE.isoformat()) == 0  # never twice
+    assert [m.to for m in mail.outbox] == [["mission@example.td"]]
+
+
+def test_without_treaty_every_treaty_with_contacts_is_run(contacts):
+    output = StringIO()
+    call_command("send_obligation_reminders", "--as-of", BEFORE.isoformat(), stdout=output)
+    assert "CCM: sent 1 reminder(s)" in output.getvalue()

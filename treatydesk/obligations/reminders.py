@@ -107,3 +107,17 @@ def send_reminders(treaty: str, as_of: dt.date, *, dry_run: bool = False,
             continue  # another run sent it in the meantime
         sent.append(reminder)
     return sent
+
+
+def treaties_with_contacts() -> list[str]:
+    """Return the codes of the treaties that have an active contact point."""
+    return sorted(set(ContactPoint.objects.filter(active=True).values_list("treaty", flat=True)))
+
+
+def send_all(as_of: dt.date, treaties: list[str] | None = None, *,
+             dry_run: bool = False) -> dict[str, list[core.Reminder]]:
+    """Send the reminders due on ``as_of`` for ``treaties`` (default: every one with contacts)."""
+    return {
+        code: send_reminders(code, as_of, dry_run=dry_run)
+        for code in (treaties if treaties is not None else treaties_with_contacts())
+    }

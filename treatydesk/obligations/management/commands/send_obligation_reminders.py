@@ -5,8 +5,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from treatydesk.obligations.models import ContactPoint
-from treatydesk.obligations.reminders import send_reminders
+from treatydesk.obligations.reminders import send_all
 from treatydesk.register import UnknownTreaty, load_treaty
 
 
@@ -29,15 +28,15 @@ class Command(BaseCommand):
             except ValueError:
                 raise CommandError(f"{options['as_of']!r} is not a date in the form "
                                    "YYYY-MM-DD") from None
-        treaties = options["treaty"] or sorted(
-            set(ContactPoint.objects.filter(active=True).values_list("treaty", flat=True)))
-        for code in treaties:
+        treaties = []
+        for code in options["treaty"]:
             try:
-                treaty = load_treaty(code).code
+                treaties.append(load_treaty(code).code)
             except UnknownTreaty as error:
                 raise CommandError(str(error)) from None
-            reminders = send_reminders(treaty, as_of, dry_run=options["dry_run"])
-            verb = "would send" if options["dry_run"] else "sent"
+        verb = "would send" if options["dry_run"] else "sent"
+        results = send_all(as_of, treaties or None, dry_run=options["dry_run"])
+        for treaty, reminders in results.items():
             for reminder in reminders:
                 deadline = reminder.deadline
                 self.stdout.write(f"{treaty} {deadline.state} {deadline.key} "
