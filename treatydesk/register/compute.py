@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 from .dates import format_date_en, ordinal_suffix_en
 from .definitions import TreatyDefinition
@@ -42,6 +43,16 @@ _SLOT = {kind: _INSTRUMENT for kind in CONSENT_KINDS} | {
     FactKind.WITHDRAWAL_EFFECTIVE: _EFFECTIVE,
     FactKind.WITHDRAWAL_HELD: _HELD_FACT,
 }
+
+
+class KeyDates(NamedTuple):
+    """A state's dates as numbers only: see Register.key_dates()."""
+
+    name: str
+    deposited: date | None
+    entry_into_force: date | None
+    withdrawal_effective: date | None
+    withdrawal_notified: date | None
 
 
 class Register:
@@ -153,6 +164,29 @@ class Register:
         record = self._records.get(state) or self._make_record(state)
         facts = [fact for fact in self.facts if fact.state == state]
         return state_timeline(facts, record.entry_into_force, record.withdrawal_effective)
+
+    def key_dates(self, iso3: str) -> KeyDates | None:
+        """Return a state's deposit, entry-into-force and withdrawal dates, without the words.
+
+        The same dates as ``participant(iso3, date.max)`` gives, for callers (the obligations
+        engine) that need only the dates of every state and not their explanations.
+        """
+        state = iso3.upper()
+        first = self._classified.get(state)
+        if first is None or state not in self._stages or not self._stages[state]:
+            return None
+        instrument, notified = first[_INSTRUMENT], first[3]
+        eif = None
+        if instrument is not None and instrument.date is not None:
+            eif = self._entry_into_force.date_for(instrument.date)
+        withdrawal = self._withdrawals.get(state)
+        return KeyDates(
+            self.names[state],
+            instrument.date if instrument is not None else None,
+            eif,
+            withdrawal.date if withdrawal is not None else None,
+            notified.date if notified is not None else None,
+        )
 
     @property
     def states(self) -> list[str]:

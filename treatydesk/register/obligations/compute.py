@@ -479,21 +479,13 @@ class ObligationRegister:
     def _base(self, state: str) -> _Base | None:
         if state in self._bases:
             return self._bases[state]
-        record = self.register.participant(state, date.max)
+        dates = self.register.key_dates(state)
         base = None
-        if record is not None:
-            instrument = record.instrument
-            eif = record.entry_into_force
-            withdrawal = record.withdrawal_effective
-            withdrawal_day = withdrawal.date if withdrawal is not None else None
-            notified = record.withdrawal_notified
-            known = notified.date if notified is not None and notified.date else withdrawal_day
+        if dates is not None:
+            known = dates.withdrawal_notified or dates.withdrawal_effective
             base = _Base(
-                record.state_name,
-                instrument.date if instrument is not None else None,
-                eif.date if eif is not None else None,
-                withdrawal_day,
-                known,
+                dates.name, dates.deposited, dates.entry_into_force,
+                dates.withdrawal_effective, known,
             )
         self._bases[state] = base
         return base
