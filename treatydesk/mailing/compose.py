@@ -88,12 +88,10 @@ def public_base_url() -> str:
 def page_content(page) -> tuple[str, str, str]:
     """Return (subject, text, absolute address) of ``page`` for a mailing."""
     page = page.specific
-    url = page.get_full_url() or ""
-    if url and not url.startswith(("http://", "https://")):
-        url = public_base_url() + url
     relative = page.get_url() or ""
-    if relative.startswith("/"):
-        url = public_base_url() + relative
+    # Links in mail use the public address, whatever host the editor works on.
+    url = public_base_url() + relative if relative.startswith("/") else \
+        (page.get_full_url() or "")
     with translation.override(page.locale.language_code):
         date = getattr(page, "date", None) or getattr(page, "start_date", None)
         heading = page.title if not date else f"{page.title}\n{_format_date(date)}"
