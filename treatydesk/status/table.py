@@ -7,6 +7,7 @@ the built rows, so the server-side ``?sort=`` and the column header links agree.
 import dataclasses
 import datetime as dt
 import unicodedata
+import weakref
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +101,27 @@ def build_rows(records, lang: str) -> list[Row]:
             status_text=status_label(record.status),
             flags=tuple(record.flags),
         ))
+    return rows
+
+
+# Rows already built, per register object: a register stands for one version of the facts
+# (registry.loading builds a new one when they change), so rows kept with it are never stale.
+_rows_by_register: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+ROW_SETS_PER_REGISTER = 64
+
+
+def table_rows(register, day: dt.date, lang: str, key: str, descending: bool) -> list[Row]:
+    """Return the sorted rows of ``register`` on ``day`` in ``lang``, built once per version."""
+    from .summary import records_on
+
+    built = _rows_by_register.setdefault(register, {})
+    wanted = (day, lang, key, descending)
+    rows = built.get(wanted)
+    if rows is None:
+        if len(built) >= ROW_SETS_PER_REGISTER:
+            built.clear()
+        rows = sort_rows(build_rows(records_on(register, day), lang), key, descending)
+        built[wanted] = rows
     return rows
 
 

@@ -49,8 +49,7 @@ def states_parties(request):
     register = site_register()
     lang = page_language()
     key, descending = table.parse_sort(request.GET.get("sort"))
-    rows = table.sort_rows(table.build_rows(records_on(register, as_of.date), lang),
-                           key, descending)
+    rows = table.table_rows(register, as_of.date, lang, key, descending)
     return render(request, "status/states_parties.html", {
         "as_of": as_of,
         "as_of_notice": as_of_notice(as_of, treaty),

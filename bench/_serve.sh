@@ -1,0 +1,86 @@
+# Shared by bench/http.sh and bench/soak.sh: a Treaty Desk site in a temporary var dir, served
+# by gunicorn on loopback under the production settings, and stopped when the script ends.
+# Source it; it defines the functions below and cleans up on exit.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="$ROOT/.venv/bin"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/treatydesk-bench.XXXXXX")"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+  if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$WORK"; fi
+}
+trap cleanup EXIT INT TERM
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is not installed ($2)" >&2; exit 2; }
+}
+
+free_port() {
+  "$BIN/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# The production settings, as docs/deploy.md sets them; TLS is "terminated" by the load
+# generator sending X-Forwarded-Proto: https, as nginx would.
+production_env() {
+  export TREATYDESK_ENV=production
+  export TREATYDESK_VAR="${BENCH_VAR:-$WORK/var}"
+  export DATABASE_URL="sqlite:///$TREATYDESK_VAR/treatydesk.sqlite3"
+  export SECRET_KEY="bench-only-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  export ALLOWED_HOSTS="127.0.0.1,localhost"
+  export EMAIL_HOST="localhost"
+  export DEFAULT_FROM_EMAIL="bench@localhost"
+  unset DJANGO_SETTINGS_MODULE
+}
+
+# Install (from a fresh clone), then set the site up once in the var dir.
+prepare_site() {
+  if [ ! -x "$BIN/treatydesk" ]; then
+    echo "== make install" >&2
+    make -C "$ROOT" install >&2
+  fi
+  production_env
+  mkdir -p "$TREATYDESK_VAR"
+  if [ ! -f "$TREATYDESK_VAR/.bench-ready" ]; then
+    echo "== treatydesk init into $TREATYDESK_VAR (once)" >&2
+    "$BIN/treatydesk" init >"$WORK/init.log" 2>&1 || { cat "$WORK/init.log" >&2; exit 1; }
+    touch "$TREATYDESK_VAR/.bench-ready"
+  fi
+  "$BIN/treatydesk" manage collectstatic --noinput -v0
+}
+
+# serve NAME PORT [ENV=VALUE...]: start gunicorn as the deployment does; wait for /healthz.
+serve() {
+  local name="$1" port="$2"; shift 2
+  env "$@" "$BIN/gunicorn" treatydesk.wsgi:application \
+    --bind "127.0.0.1:$port" --workers "${BENCH_WORKERS:-$(nproc)}" \
+    --backlog 2048 --timeout 60 --log-level warning \
+    >"$WORK/$name.log" 2>&1 &
+  PIDS+=("$!")
+  for _ in $(seq 1 300); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  echo "bench: $name did not start; see its log:" >&2
+  cat "$WORK/$name.log" >&2
+  exit 1
+}
+
+# get PORT PATH: one GET as nginx would forward it.
+get() {
+  curl -fsS -H "X-Forwarded-Proto: https" "http://127.0.0.1:$1$2"
+}
+
+# article_path PORT: the newest article of the English news list.
+article_path() {
+  get "$1" /en/news/ | grep -o 'href="/en/news/[a-z0-9-]*/"' | grep -v '/category/' \
+    | head -n 1 | sed 's/href="//; s/"$//'
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# HTTP benchmark: home, states-parties and an article, from the app server without and with
+# the page cache, and the same HTML as static files served by nginx, in one run on loopback.
+#
+#   bench/http.sh                      # from a fresh clone: installs, inits a temporary site
+#   BENCH_SECONDS=20 bench/http.sh     # longer runs
+#   BENCH_VAR=/tmp/td-bench bench/http.sh   # keep the initialised site between runs
+#
+# Needs wrk and nginx (Debian: wrk, nginx-light). Prints a table, then as its last line
+#   cached_rps=N uncached_states_parties_ms=N nginx_rps=N cached_vs_nginx=R
+# Exits 1 if any request failed. Figures are recorded in docs/performance.md.
+
+source "$(dirname "$0")/_serve.sh"
+
+need wrk "Debian: apt-get install wrk"
+need nginx "Debian: apt-get install nginx-light"
+need curl "Debian: apt-get install curl"
+
+SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+WORKERS="${BENCH_WORKERS:-$(nproc)}"
+THREADS=2
+
+prepare_site
+CACHED_PORT="$(free_port)"
+serve cached "$CACHED_PORT"
+UNCACHED_PORT="$(free_port)"
+serve uncached "$UNCACHED_PORT" TREATYDESK_PAGE_CACHE=off
+
+ARTICLE="$(article_path "$UNCACHED_PORT")"
+[ -n "$ARTICLE" ] || { echo "bench: no article found on /en/news/" >&2; exit 1; }
+declare -A PAGES=([home]=/en/ [states-parties]=/en/states-parties/ [article]="$ARTICLE")
+ORDER=(home states-parties article)
+
+# The same HTML, saved as files for nginx.
+DOCROOT="$WORK/docroot"
+mkdir -p "$DOCROOT"
+for page in "${ORDER[@]}"; do
+  get "$UNCACHED_PORT" "${PAGES[$page]}" >"$DOCROOT/$page.html"
+done
+chmod -R a+rX "$WORK"   # nginx's workers run as an unprivileged user when started as root
+
+NGINX_PORT="$(free_port)"
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  default_type text/html;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $DOCROOT;
+  }
+}
+EOF
+nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g "daemon off;" 2>"$WORK/nginx/start.log" &
+PIDS+=("$!")
+for _ in $(seq 1 50); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/home.html" 2>/dev/null && break
+  sleep 0.1
+done
+
+# Make sure each server does what its row says.
+for page in "${ORDER[@]}"; do
+  for _ in 1 2; do get "$CACHED_PORT" "${PAGES[$page]}" >/dev/null; done
+  hit="$(curl -fsS -o /dev/null -D - -H 'X-Forwarded-Proto: https' \
+         "http://127.0.0.1:$CACHED_PORT${PAGES[$page]}" | tr -d '\r' | grep -i '^x-page-cache:' || true)"
+  [ "${hit,,}" = "x-page-cache: hit" ] || { echo "bench: $page is not served from the cache" >&2; exit 1; }
+done
+
+# run LABEL URL CONNECTIONS → "rps p50_ms p99_ms errors"
+run() {
+  local out
+  out="$(wrk --latency -t "$THREADS" -c "$3" -d "${SECONDS_PER_RUN}s" \
+         -H "X-Forwarded-Proto: https" "$2")"
+  echo "$out" >"$WORK/wrk-$1.txt"
+  echo "$out" | awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0;
+                     if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec:/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
+    /Non-2xx or 3xx responses:/ { errors += $5 }
+    END { printf "%d %.2f %.2f %d\n", rps, p50, p99, errors }'
+}
+
+echo
+echo "Treaty Desk HTTP benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "gunicorn: $WORKERS sync workers; wrk: $THREADS threads, ${SECONDS_PER_RUN}s per row; nginx $(nginx -v 2>&1 | sed 's/.*\///')"
+echo
+printf "%-34s %6s %10s %9s %9s %7s\n" "target" "conns" "req/s" "p50 ms" "p99 ms" "errors"
+printf "%-34s %6s %10s %9s %9s %7s\n" "------" "-----" "-----" "------" "------" "------"
+
+total_errors=0
+declare -A RPS P50
+row() {  # row KIND PAGE URL CONNECTIONS
+  read -r rps p50 p99 errors < <(run "$1-$2" "$3" "$4")
+  printf "%-34s %6s %10s %9s %9s %7s\n" "$2 ($1)" "$4" "$rps" "$p50" "$p99" "$errors"
+  RPS[$1-$2]=$rps; P50[$1-$2]=$p50
+  total_errors=$((total_errors + errors))
+}
+for page in "${ORDER[@]}"; do
+  # Uncached: as many connections as workers, so the latency is the time to render the page.
+  row uncached "$page" "http://127.0.0.1:$UNCACHED_PORT${PAGES[$page]}" "$WORKERS"
+done
+for page in "${ORDER[@]}"; do
+  row cached "$page" "http://127.0.0.1:$CACHED_PORT${PAGES[$page]}" "$CONNECTIONS"
+done
+for page in "${ORDER[@]}"; do
+  row nginx "$page" "http://127.0.0.1:$NGINX_PORT/$page.html" "$CONNECTIONS"
+done
+
+mean() { local sum=0; for v in "$@"; do sum=$((sum + v)); done; echo $((sum / $#)); }
+cached_rps="$(mean "${RPS[cached-home]}" "${RPS[cached-states-parties]}" "${RPS[cached-article]}")"
+nginx_rps="$(mean "${RPS[nginx-home]}" "${RPS[nginx-states-parties]}" "${RPS[nginx-article]}")"
+ratio="$(awk -v a="$cached_rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+echo
+echo "article: $ARTICLE; errors: $total_errors; raw wrk output kept only with BENCH_KEEP=1 in $WORK"
+echo "cached_rps=$cached_rps uncached_states_parties_ms=${P50[uncached-states-parties]} nginx_rps=$nginx_rps cached_vs_nginx=$ratio"
+[ "$total_errors" -eq 0 ]
