@@ -36,52 +36,41 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def initial_database(django_db_setup, django_db_blocker):
-    """Return the test database as migrations left it, serialized before the browser starts.
+def browser(django_db_setup, django_db_blocker):
+    """Return Debian's chromium, launched through Playwright's sync API.
 
-    Once Playwright's sync API runs, Django may hand this thread a fresh connection object
-    without the serialized copy that ``serialized_rollback`` restores from; ``site_content``
-    then restores from this one (Wagtail's root page, collection, groups and workflow).
+    That API keeps an asyncio loop running in this thread, after which Django keeps its
+    database connections per context rather than per thread and would open new ones, without
+    the serialized copy of the test database that ``serialized_rollback`` restores from. The
+    connections made before the browser starts are handed back to Django once it runs.
     """
-    from django.db import connection
-
-    return getattr(connection, "_test_serialized_contents", None)
-
-
-@pytest.fixture(scope="session")
-def browser(initial_database):
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    with django_db_blocker.unblock():
+        before = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in before.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
 @pytest.fixture
-def site_content(live_server, django_db_serialized_rollback, initial_database):
+def site_content(browser, live_server, django_db_serialized_rollback):
     """The site as ``treatydesk init`` leaves it: CCM register, newsroom content, an editor."""
     import io
 
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from django.db import connection
-    from wagtail.models import Page
 
     from treatydesk.home.setup import ensure_home_pages, ensure_locales, load_default_register
     from treatydesk.newsroom.setup import initialise_newsroom
     from treatydesk.registry.loading import clear_cache
 
     clear_cache()
-    if initial_database and not hasattr(connection, "_test_serialized_contents"):
-        # Lets this test's teardown flush keep post-migrate data out, as serialized_rollback
-        # expects, and the next test's set-up restore the database.
-        connection._test_serialized_contents = initial_database
-    if initial_database and not Page.objects.exists():
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(initial_database)
     ensure_locales()
     ensure_home_pages()
     load_default_register("CCM", "ccm", io.StringIO())
