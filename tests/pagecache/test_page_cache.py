@@ -2,6 +2,7 @@
 publish or register change makes the cached pages stale."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.db import connection
@@ -172,3 +173,12 @@ def test_with_the_cache_off_pages_are_still_public_and_never_marked(wsgi_get,
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=300"
     assert "x-page-cache" not in response.headers
+
+
+def test_the_clear_command_makes_every_page_stale(page_cache, wsgi_get, site_with_register):
+    from django.core.management import call_command
+
+    wsgi_get("/en/")
+    assert wsgi_get("/en/")["X-Page-Cache"] == "hit"
+    call_command("clear_page_cache", stdout=io.StringIO())
+    assert wsgi_get("/en/")["X-Page-Cache"] == "miss"
