@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install init run test lint bench clean
+.PHONY: install init run test lint bench clean browser-deps
 
 install: $(VENV)/.installed
 
@@ -24,7 +24,14 @@ run: init
 lint: install
 	$(BIN)/ruff check .
 
-test: install lint
+# axe-core for the accessibility checks of the browser tests (npm's registry, pinned by the lock).
+browser-deps: tests/browser/node_modules/.installed
+
+tests/browser/node_modules/.installed: tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $@
+
+test: install lint browser-deps
 	$(BIN)/python scripts/run_tests.py
 
 bench: install
