@@ -39,6 +39,7 @@ def test_the_sitemap_lists_pages_in_every_language(client, newsroom):
 def test_robots_txt_keeps_crawlers_out_of_the_admin(client, newsroom):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
 def test_each_article_has_a_title_description_and_share_image(client, newsroom):
