@@ -60,9 +60,10 @@ prepare_site() {
 # serve NAME PORT [ENV=VALUE...]: start gunicorn as the deployment does; wait for /healthz.
 serve() {
   local name="$1" port="$2"; shift 2
-  env "$@" "$BIN/gunicorn" treatydesk.wsgi:application \
+  # The production configuration (deploy/gunicorn.conf.py), on a loopback port of our own.
+  env "$@" "$BIN/gunicorn" --config "$ROOT/deploy/gunicorn.conf.py" \
     --bind "127.0.0.1:$port" --workers "${BENCH_WORKERS:-$(nproc)}" \
-    --backlog 2048 --timeout 60 --log-level warning \
+    --threads "${BENCH_THREADS:-2}" treatydesk.wsgi:application \
     >"$WORK/$name.log" 2>&1 &
   PIDS+=("$!")
   for _ in $(seq 1 300); do

@@ -97,7 +97,7 @@ run() {
 
 echo
 echo "Treaty Desk HTTP benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "gunicorn: $WORKERS sync workers; wrk: $THREADS threads, ${SECONDS_PER_RUN}s per row; nginx $(nginx -v 2>&1 | sed 's/.*\///')"
+echo "gunicorn (deploy/gunicorn.conf.py): $WORKERS workers × ${BENCH_THREADS:-2} threads; wrk: $THREADS threads, ${SECONDS_PER_RUN}s per row; nginx $(nginx -v 2>&1 | sed 's/.*\///')"
 echo
 printf "%-34s %6s %10s %9s %9s %7s\n" "target" "conns" "req/s" "p50 ms" "p99 ms" "errors"
 printf "%-34s %6s %10s %9s %9s %7s\n" "------" "-----" "-----" "------" "------" "------"

@@ -18,6 +18,7 @@ def media_root(settings, tmp_path):
 
     caches["default"].clear()
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TREATYDESK_DKIM_DIR = tmp_path / "dkim"
     yield settings.MEDIA_ROOT
     caches["default"].clear()
 

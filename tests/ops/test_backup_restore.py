@@ -13,8 +13,14 @@ from treatydesk.cli import main
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+def files_under(root) -> dict:
+    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(root.rglob("*")) if path.is_file()}
+
+
 def snapshot(media_root) -> dict:
     """Return everything a restore must bring back, as plain data."""
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
@@ -22,11 +28,9 @@ def snapshot(media_root) -> dict:
 
     from treatydesk.registry.models import AuditEntry, Fact, RegisterVersion
 
-    files = {
-        path.relative_to(media_root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(media_root.rglob("*")) if path.is_file()
-    }
+    files = files_under(media_root)
     return {
+        "dkim": files_under(settings.TREATYDESK_DKIM_DIR),
         "facts": [(fact.pk, fact.as_snapshot()) for fact in Fact.objects.order_by("pk")],
         "versions": sorted(RegisterVersion.objects.values_list("treaty", "version")),
         "audit": AuditEntry.objects.count(),
@@ -47,7 +51,9 @@ def snapshot(media_root) -> dict:
 
 
 def wipe(media_root) -> None:
-    """Drop every table and remove every media file, as a lost disk would."""
+    """Drop every table, remove every media file and the keys, as a lost disk would."""
+    from django.conf import settings
+
     tables = connection.introspection.table_names()
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -59,6 +65,7 @@ def wipe(media_root) -> None:
             for table in tables:
                 cursor.execute(f'DROP TABLE IF EXISTS "{table}" CASCADE')
     shutil.rmtree(media_root)
+    shutil.rmtree(settings.TREATYDESK_DKIM_DIR)
 
 
 def page_statuses(client) -> dict:
@@ -69,9 +76,15 @@ def page_statuses(client) -> dict:
 
 
 def test_backup_wipe_restore_brings_everything_back(media_root, tmp_path, client, capsys):
+    from django.conf import settings
+
     from treatydesk.registry.models import Fact
 
     make_site_content()
+    keys = settings.TREATYDESK_DKIM_DIR
+    keys.mkdir(parents=True)
+    (keys / "td2026r.key").write_bytes(b"-----BEGIN PRIVATE KEY-----\nnot a real key\n")
+    (keys / "td2026r.key").chmod(0o600)
     before = snapshot(media_root)
     pages = page_statuses(client)
     assert len(before["facts"]) > 500 and before["documents"]
@@ -91,6 +104,8 @@ def test_backup_wipe_restore_brings_everything_back(media_root, tmp_path, client
 
     assert main(["restore", "--yes", str(archive)]) == 0
     assert snapshot(media_root) == before
+    assert (keys / "td2026r.key").stat().st_mode & 0o077 == 0, "keys stay private"
+    assert archive.stat().st_mode & 0o077 == 0, "the archive is readable by its owner only"
     assert Fact.objects.filter(treaty="CCM").count() > 200
 
     # The restored site serves its pages and photos.

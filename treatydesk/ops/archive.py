@@ -1,9 +1,13 @@
-"""The backup file: one tar archive holding a manifest, the database and the media files.
+"""The backup file: one tar archive holding a manifest, the database and the site's files.
 
     manifest.json        format, engine, date, migrations applied, row counts
     database.sqlite3     (SQLite) a consistent copy made with SQLite's online backup API
     database.pgdump      (PostgreSQL) ``pg_dump --format=custom``
     media/…              every file under MEDIA_ROOT: originals, renditions, documents
+    dkim/…               the DKIM key store (TREATYDESK_DKIM_DIR), so that mail stays signed
+
+The archive holds password hashes, subscribers' addresses and private keys: it is written
+readable by its owner only; keep it as carefully as the database.
 
 The archive is written to a temporary name beside the target and renamed when complete, so an
 interrupted backup never leaves a truncated file under the name asked for.
@@ -21,6 +25,7 @@ from pathlib import Path
 FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media"
+DKIM_PREFIX = "dkim"
 
 
 class ArchiveError(Exception):
@@ -54,15 +59,15 @@ def add_json(tar: tarfile.TarFile, name: str, data: dict) -> None:
     tar.addfile(info, io.BytesIO(payload))
 
 
-def add_media(tar: tarfile.TarFile, media_root: Path) -> int:
-    """Add every regular file under ``media_root``; return how many."""
+def add_folder(tar: tarfile.TarFile, root: Path, prefix: str) -> int:
+    """Add every regular file under ``root`` as ``prefix/…``; return how many."""
     count = 0
-    media_root = Path(media_root)
-    if not media_root.is_dir():
+    root = Path(root)
+    if not root.is_dir():
         return 0
-    for path in sorted(media_root.rglob("*")):
+    for path in sorted(root.rglob("*")):
         if path.is_file() and not path.is_symlink():
-            tar.add(path, arcname=f"{MEDIA_PREFIX}/{path.relative_to(media_root).as_posix()}",
+            tar.add(path, arcname=f"{prefix}/{path.relative_to(root).as_posix()}",
                     recursive=False)
             count += 1
     return count
@@ -99,9 +104,8 @@ def extract_member(tar: tarfile.TarFile, name: str, folder: Path) -> Path:
     return Path(folder) / name
 
 
-def extract_media(tar: tarfile.TarFile, folder: Path) -> int:
-    """Extract the media files into ``folder`` (links, devices and ``..`` refused)."""
-    members = [m for m in tar.getmembers()
-               if m.name.startswith(MEDIA_PREFIX + "/") and m.isfile()]
+def extract_folder(tar: tarfile.TarFile, prefix: str, folder: Path) -> int:
+    """Extract the files under ``prefix/`` into ``folder`` (links, devices, ``..`` refused)."""
+    members = [m for m in tar.getmembers() if m.name.startswith(prefix + "/") and m.isfile()]
     tar.extractall(folder, members=members, filter="data")
     return len(members)

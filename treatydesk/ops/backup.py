@@ -1,4 +1,4 @@
-"""``treatydesk backup FILE``: the database and the media files in one archive."""
+"""``treatydesk backup FILE``: the database, the media files and the DKIM keys in one archive."""
 
 from __future__ import annotations
 
@@ -46,8 +46,17 @@ def counts() -> dict:
     }
 
 
+def folders() -> dict[str, Path]:
+    """Return the folders a backup holds besides the database, by their name in the archive."""
+    found = {archive.MEDIA_PREFIX: Path(settings.MEDIA_ROOT)}
+    dkim = getattr(settings, "TREATYDESK_DKIM_DIR", None)
+    if dkim:
+        found[archive.DKIM_PREFIX] = Path(dkim)
+    return found
+
+
 def backup(target: Path, using: str = "default") -> dict:
-    """Write the database and MEDIA_ROOT to the archive ``target``; return its manifest."""
+    """Write the database, MEDIA_ROOT and the DKIM keys to ``target``; return the manifest."""
     connection = connections[using]
     engine = engine_of(connection)
     database_name, module = ENGINES[engine]
@@ -64,6 +73,8 @@ def backup(target: Path, using: str = "default") -> dict:
         copy = Path(folder) / database_name
         module.dump(connection, copy)
         tar.add(copy, arcname=database_name)
-        manifest["media_files"] = archive.add_media(tar, Path(settings.MEDIA_ROOT))
+        manifest["files"] = {prefix: archive.add_folder(tar, root, prefix)
+                             for prefix, root in folders().items()}
+        manifest["media_files"] = manifest["files"][archive.MEDIA_PREFIX]
         archive.add_json(tar, archive.MANIFEST, manifest)
     return manifest

@@ -1,9 +1,10 @@
-"""``treatydesk restore FILE``: put back the database and the media files of a backup.
+"""``treatydesk restore FILE``: put back the database and the files of a backup.
 
-The order keeps a failed restore harmless: the media files are unpacked beside MEDIA_ROOT
-first, then the database is replaced all or nothing, and only then are the media folders
-swapped. Afterwards migrations newer than the backup are applied (a backup from an older
-version is upgraded) and every cached page and register is dropped.
+The order keeps a failed restore harmless: the files are unpacked beside their folders first
+(MEDIA_ROOT, the DKIM key store), then the database is replaced all or nothing, and only then
+are the folders swapped. The media folder is always replaced; the key store only when the
+backup holds keys. Afterwards migrations newer than the backup are applied (a backup from an
+older version is upgraded) and every cached page and register is dropped.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connections
 
 from . import archive
-from .backup import ENGINES, counts, engine_of
+from .backup import ENGINES, counts, engine_of, folders
 
 
 def unknown_migrations(manifest: dict) -> list[str]:
@@ -30,10 +30,9 @@ def unknown_migrations(manifest: dict) -> list[str]:
 
 
 def restore(source: Path, using: str = "default") -> dict:
-    """Replace the database and MEDIA_ROOT with the backup at ``source``; return the counts."""
+    """Replace the database and the folders with the backup at ``source``; return the counts."""
     connection = connections[using]
     engine = engine_of(connection)
-    media_root = Path(settings.MEDIA_ROOT).resolve()
     with archive.opening(Path(source)) as tar, \
             tempfile.TemporaryDirectory(prefix="treatydesk-restore-") as folder:
         manifest = archive.read_manifest(tar)
@@ -48,25 +47,34 @@ def restore(source: Path, using: str = "default") -> dict:
                 + ", ".join(newer[:5]) + "); upgrade first, then restore")
         database_name, module = ENGINES[engine]
         copy = archive.extract_member(tar, database_name, Path(folder))
-        media_root.parent.mkdir(parents=True, exist_ok=True)
-        unpacked = Path(tempfile.mkdtemp(prefix=".media-restore-", dir=media_root.parent))
+        unpacked = {}
         try:
-            archive.extract_media(tar, unpacked)
+            for prefix, root in folders().items():
+                root = root.resolve()
+                root.parent.mkdir(parents=True, exist_ok=True)
+                place = Path(tempfile.mkdtemp(prefix=f".{prefix}-restore-", dir=root.parent))
+                unpacked[prefix] = (place, root)
+                found = archive.extract_folder(tar, prefix, place)
+                if not found and prefix != archive.MEDIA_PREFIX:
+                    unpacked[prefix] = (place, None)  # no keys in the backup: keep ours
             module.load(copy, connection)
-            _swap(unpacked / archive.MEDIA_PREFIX, media_root)
+            for prefix, (place, root) in unpacked.items():
+                if root is not None:
+                    _swap(place / prefix, root)
         finally:
-            shutil.rmtree(unpacked, ignore_errors=True)
+            for place, _root in unpacked.values():
+                shutil.rmtree(place, ignore_errors=True)
     _after_restore(using)
     return counts()
 
 
-def _swap(new: Path, media_root: Path) -> None:
-    """Put ``new`` in place of ``media_root`` with two renames, then remove the old folder."""
+def _swap(new: Path, root: Path) -> None:
+    """Put ``new`` in place of ``root`` with two renames, then remove the old folder."""
     new.mkdir(parents=True, exist_ok=True)
-    old = media_root.with_name(f".media-old-{secrets.token_hex(4)}")
-    if media_root.exists():
-        media_root.rename(old)
-    new.rename(media_root)
+    old = root.with_name(f".{root.name}-old-{secrets.token_hex(4)}")
+    if root.exists():
+        root.rename(old)
+    new.rename(root)
     shutil.rmtree(old, ignore_errors=True)
 
 
