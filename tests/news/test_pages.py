@@ -57,3 +57,12 @@ def test_drafts_are_not_public(client, newsroom):
     page.unpublish()
     assert client.get("/en/news/vanuatu-accedes/").status_code == 404
     assert "Vanuatu joins" not in client.get("/en/news/").content.decode()
+
+
+@pytest.mark.parametrize("lang,heading", [("en", "Latest news"), ("fr", "Dernières actualités"),
+                                          ("es", "Últimas noticias")])
+def test_the_home_page_shows_the_latest_news_of_its_language(client, newsroom, lang, heading):
+    html = client.get(f"/{lang}/").content.decode()
+    assert heading in html
+    latest = NewsPage.objects.filter(locale__language_code=lang).order_by("-date").first()
+    assert latest.title in html and f'href="/{lang}/news/{latest.slug}/"' in html
