@@ -41,3 +41,19 @@ def test_the_scheme_comes_from_the_proxy_header_when_trusted():
 @override_settings(SECURE_PROXY_SSL_HEADER=None)
 def test_the_proxy_header_is_ignored_when_not_trusted():
     assert cache.scheme({"wsgi.url_scheme": "http", "HTTP_X_FORWARDED_PROTO": "https"}) == "http"
+
+
+def test_the_database_page_cache_gets_its_table_from_migrate(db):
+    from django.core.cache import caches
+    from django.db import connection
+
+    from treatydesk.pagecache.apps import create_cache_table
+
+    in_database = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                   "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                             "LOCATION": "treatydesk_page_cache"}}
+    with override_settings(CACHES=in_database):
+        create_cache_table()
+        assert "treatydesk_page_cache" in connection.introspection.table_names()
+        caches["pages"].set("k", "v")
+        assert caches["pages"].get("k") == "v"
