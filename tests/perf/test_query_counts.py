@@ -9,7 +9,7 @@ from tests.conftest import shipped
 pytestmark = pytest.mark.django_db
 
 # The most queries a page may make, whatever the size of the register (cold: after a change).
-MAX_QUERIES = {"/en/states-parties/": 3, "/en/": 10, "/fr/": 10, "/en/states/IRQ/": 12}
+MAX_QUERIES = {"/en/states-parties/": 3, "/en/": 14, "/fr/": 14, "/en/states/IRQ/": 14}
 
 
 def import_register(states: int | None) -> None:
@@ -27,9 +27,12 @@ def import_register(states: int | None) -> None:
 
 def count_queries(client, path: str) -> tuple[int, int]:
     """Return the queries of ``path`` right after a change (cold) and on the next request."""
+    from django.core.cache import caches
+
     from treatydesk.registry.loading import clear_cache
 
     clear_cache()
+    caches["default"].clear()  # Wagtail's remembered sites and renditions: cold means cold
     with CaptureQueriesContext(connection) as cold:
         assert client.get(path).status_code == 200
     with CaptureQueriesContext(connection) as warm:
@@ -48,6 +51,8 @@ def site(db):
 @pytest.mark.parametrize("path", sorted(MAX_QUERIES))
 def test_query_count_does_not_grow_with_the_register(client, site, path,
                                                      django_assert_max_num_queries):
+    from django.core.cache import caches
+
     from treatydesk.registry.loading import clear_cache
 
     import_register(10)
@@ -56,5 +61,6 @@ def test_query_count_does_not_grow_with_the_register(client, site, path,
     full = count_queries(client, path)
     assert full == small, f"{path}: (cold, warm) queries {small} with 10 States, {full} with all"
     clear_cache()
+    caches["default"].clear()
     with django_assert_max_num_queries(MAX_QUERIES[path]):
         client.get(path)
