@@ -1,5 +1,6 @@
 """Fixtures of the newsroom tests: a site with its three languages and section pages."""
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -42,6 +43,34 @@ def load_newsroom():
     make_site()
     create_default_news()
     create_default_meetings()
+
+
+@contextlib.contextmanager
+def committed_newsroom(django_db_blocker, media_root):
+    """Create the newsroom content once, committed, and put the database back afterwards.
+
+    Making the content takes seconds (each page is indexed and published), so a package of
+    tests shares one copy, each test running in its own rolled-back transaction over it. On
+    leaving, the database returns to the state it had before, so that tests elsewhere (and
+    transactional ones, which restore a serialized copy) never meet this content.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import override_settings
+
+    media = override_settings(MEDIA_ROOT=media_root)
+    media.enable()
+    with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
+        load_newsroom()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0,
+                         reset_sequences=False)
+            connection.creation.deserialize_db_from_string(before)
+        media.disable()
 
 
 @pytest.fixture

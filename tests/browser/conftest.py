@@ -60,7 +60,7 @@ def browser(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site_content(browser, live_server, django_db_serialized_rollback):
+def site_content(browser, live_server, django_db_serialized_rollback, settings, tmp_path):
     """The site as ``treatydesk init`` leaves it: CCM register, newsroom content, an editor."""
     import io
 
@@ -70,6 +70,7 @@ def site_content(browser, live_server, django_db_serialized_rollback):
     from treatydesk.newsroom.setup import initialise_newsroom
     from treatydesk.registry.loading import clear_cache
 
+    settings.MEDIA_ROOT = tmp_path / "media"
     clear_cache()
     ensure_locales()
     ensure_home_pages()

@@ -1,21 +1,16 @@
 import pytest
 
-from tests.newsroom_fixtures import load_newsroom
+from tests.newsroom_fixtures import committed_newsroom
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Create the site and the default news and meetings once for the test session.
-
-    Making them takes seconds (each page is indexed and published); every test then runs in
-    its own transaction over this content, which is rolled back after it.
-    """
-    with django_db_blocker.unblock():
-        load_newsroom()
+@pytest.fixture(scope="package")
+def newsroom_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    with committed_newsroom(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture
-def newsroom(db):
+def newsroom(newsroom_content, db):
     """The site with its sections and the default news and meetings (no register)."""
 
 
