@@ -40,6 +40,7 @@ def make_site_content() -> None:
     photos are already there and their files are elsewhere.)"""
     from django.core.files.base import ContentFile
     from django.core.files.images import ImageFile
+    from wagtail.models import Collection
 
     from tests.newsroom_fixtures import make_site, png_bytes
     from treatydesk.media.models import CustomDocument, CustomImage
@@ -50,6 +51,8 @@ def make_site_content() -> None:
     for code, folder in (("CCM", "ccm"), ("APMBC", "apmbc")):
         ImportRegister(code, shipped(folder, "participants.csv"),
                        shipped(folder, "withdrawals.csv"), actor="test").execute()
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")  # Wagtail's migration makes it; a flush removes it
     make_site()
     create_default_news()
     create_default_meetings()

@@ -10,7 +10,9 @@ from django.db import connection
 from tests.ops.conftest import make_site_content
 from treatydesk.cli import main
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Committed data, so that pg_dump and the restore see it. Like the other transactional tests,
+# these make all they need (a flushed database has no page tree or collection).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def files_under(root) -> dict:

@@ -17,7 +17,7 @@ from django.db import connection
 
 from tests.conftest import shipped
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CHILD = textwrap.dedent("""
     import os, sys, time

@@ -10,8 +10,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def production_environment(tmp_path) -> dict:
     """Return the environment variables a production deployment sets (docs/deploy.md)."""
+    # Nothing of the test run's own: its settings module, its database, the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE (which check --deploy rightly refuses).
     env = {name: value for name, value in os.environ.items()
-           if name not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+           if name not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update({
         "TREATYDESK_ENV": "production",
         "SECRET_KEY": "k" * 20 + "-production-test-secret-key-1234567890-abcdefghij",
