@@ -19,7 +19,7 @@ need curl "Debian: apt-get install curl"
 SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 WORKERS="${BENCH_WORKERS:-$(nproc)}"
-THREADS=2
+THREADS=2  # wrk's; -t may not exceed -c, so the one-connection rows use one
 
 prepare_site
 CACHED_PORT="$(free_port)"
@@ -81,7 +81,7 @@ done
 # run LABEL URL CONNECTIONS → "rps p50_ms p99_ms errors"
 run() {
   local out
-  out="$(wrk --latency -t "$THREADS" -c "$3" -d "${SECONDS_PER_RUN}s" \
+  out="$(wrk --latency -t "$(( $3 < THREADS ? $3 : THREADS ))" -c "$3" -d "${SECONDS_PER_RUN}s" \
          -H "X-Forwarded-Proto: https" "$2")"
   echo "$out" >"$WORK/wrk-$1.txt"
   echo "$out" | awk '
@@ -111,8 +111,9 @@ row() {  # row KIND PAGE URL CONNECTIONS
   total_errors=$((total_errors + errors))
 }
 for page in "${ORDER[@]}"; do
-  # Uncached: as many connections as workers, so the latency is the time to render the page.
-  row uncached "$page" "http://127.0.0.1:$UNCACHED_PORT${PAGES[$page]}" "$WORKERS"
+  # Uncached: one connection, so that the latency is the time to render the page and not the
+  # wait behind other requests.
+  row uncached "$page" "http://127.0.0.1:$UNCACHED_PORT${PAGES[$page]}" 1
 done
 for page in "${ORDER[@]}"; do
   row cached "$page" "http://127.0.0.1:$CACHED_PORT${PAGES[$page]}" "$CONNECTIONS"
