@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install init run test lint bench clean browser-deps
+.PHONY: install init run test lint bench bench-http clean browser-deps
 
 install: $(VENV)/.installed
 
@@ -36,6 +36,10 @@ test: install lint browser-deps
 
 bench: install
 	$(BIN)/python bench/register.py
+
+# HTTP: the app uncached and cached against nginx serving the same HTML (needs wrk, nginx).
+bench-http: install
+	bench/http.sh
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis
