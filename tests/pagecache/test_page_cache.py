@@ -182,3 +182,16 @@ def test_the_clear_command_makes_every_page_stale(page_cache, wsgi_get, site_wit
     assert wsgi_get("/en/")["X-Page-Cache"] == "hit"
     call_command("clear_page_cache", stdout=io.StringIO())
     assert wsgi_get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_a_failing_cache_backend_does_not_fail_the_page(page_cache, wsgi_get, site_with_register,
+                                                        monkeypatch, caplog):
+    from treatydesk.pagecache import store
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "lookup", broken)
+    response = wsgi_get("/en/")
+    assert response.status_code == 200 and b"<html" in response.body
+    assert "page cache lookup failed" in caplog.text

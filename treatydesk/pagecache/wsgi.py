@@ -18,6 +18,8 @@ microseconds instead of hundreds: no request object, no signals, no middleware c
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 
 from . import store
@@ -27,6 +29,8 @@ NOT_STORED_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
 ALLOWED_VARY = frozenset({"accept-encoding"})
 MAX_BYTES = 4 * 1024 * 1024
 HEADER = "X-Page-Cache"
+
+logger = logging.getLogger(__name__)
 
 
 class PageCache:
@@ -46,7 +50,11 @@ class PageCache:
         if keep:
             key = store.page_key(self.scheme(environ), environ.get("HTTP_HOST", "").lower(),
                                  self.full_path(environ))
-            entry, generation = store.lookup(key)
+            try:
+                entry, generation = store.lookup(key)
+            except Exception:  # noqa: BLE001 - a failing cache must not fail the page
+                logger.exception("page cache lookup failed; rendering %s", key)
+                entry, keep = None, False
             if entry is not None:
                 start_response(entry.status, [*entry.headers, (HEADER, "hit")])
                 return [entry.content]
@@ -68,8 +76,12 @@ class PageCache:
                 result.close()
         headers = self.with_cache_control(captured["headers"])
         if keep:
-            store.store(key, store.Entry(generation, captured["status"], tuple(headers), content))
-            headers = [*headers, (HEADER, "miss")]
+            try:
+                store.store(key, store.Entry(generation, captured["status"], tuple(headers),
+                                             content))
+                headers = [*headers, (HEADER, "miss")]
+            except Exception:  # noqa: BLE001 - a failing cache must not fail the page
+                logger.exception("page cache store failed for %s", key)
         start_response(captured["status"], headers)
         return [content]
 
