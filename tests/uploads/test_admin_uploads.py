@@ -51,3 +51,46 @@ def test_svg_is_refused_whatever_its_name(admin_client, name):
     response = upload(admin_client, name, svg, content_type="image/svg+xml")
     assert response.status_code == 200
     assert not CustomImage.objects.filter(title="Photo").exists()
+
+
+def test_an_image_saved_without_the_form_is_re_encoded_as_well(media_root):
+    import io
+
+    from django.core.files.images import ImageFile
+
+    from treatydesk.media.models import CustomImage
+
+    image = CustomImage(title="Scripted", description="")
+    image.file = ImageFile(io.BytesIO(image_bytes() + b"PK\x03\x04<script>"), name="s.png")
+    image._set_image_file_metadata()
+    image.save()
+    image = CustomImage.objects.get(pk=image.pk)
+    with image.file.open("rb") as stored_file:
+        stored = stored_file.read()
+    assert b"<script>" not in stored and stored.startswith(b"\x89PNG")
+    assert image.file_size == len(stored)
+
+
+def test_the_multiple_upload_path_around_the_form_is_re_encoded(admin_client, media_root):
+    """A file whose title fails validation is kept aside, then made an image later."""
+    import json
+
+    from wagtail.models import UploadedFile
+
+    from treatydesk.media.models import CustomImage
+
+    response = admin_client.post("/admin/images/multiple/add/", {
+        "title": "x" * 300, "collection": 1,
+        "files[]": SimpleUploadedFile("photo.png", image_bytes() + b"PK\x03\x04<script>",
+                                      content_type="image/png"),
+    })
+    data = json.loads(response.content)
+    assert data["success"] and "uploaded_file_id" in data, data
+    upload = UploadedFile.objects.get(pk=data["uploaded_file_id"])
+    admin_client.post(
+        f"/admin/images/multiple/create_from_uploaded_image/{upload.pk}/",
+        {f"uploaded-image-{upload.pk}-title": "Photo from aside",
+         f"uploaded-image-{upload.pk}-collection": 1,
+         f"uploaded-image-{upload.pk}-description": "A red rectangle"})
+    image = CustomImage.objects.get(title="Photo from aside")
+    assert b"<script>" not in image.file.read()

@@ -8,6 +8,7 @@ class UploadsConfig(AppConfig):
     verbose_name = _("Upload checks")
 
     def ready(self):
-        from . import renditions
+        from . import receivers, renditions
 
         renditions.connect()
+        receivers.connect()

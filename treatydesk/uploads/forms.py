@@ -19,6 +19,7 @@ class SafeImageForm(BaseImageForm):
         limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None) or DEFAULT_MAX_PIXELS
         clean = reencode(data, max_pixels=limit)
         safe = SimpleUploadedFile(upload.name, clean, content_type=upload.content_type)
+        safe.reencoded = True  # tells the model's safety net (receivers.py) not to do it again
         # Wagtail's field attached the decoded image; the views read it back.
         if hasattr(upload, "image"):
             safe.image = upload.image
