@@ -7,11 +7,6 @@ import pytest
 from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
 
-# Playwright's sync API runs an event loop in this thread; Django's async-safety check would
-# otherwise refuse the database queries the test makes between browser steps.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
 
 class SerialWSGIServer(WSGIServer):
     """A live server that answers one request at a time, closing each connection.
@@ -51,12 +46,23 @@ def browser(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         before = {alias: connections[alias] for alias in connections}
-    with sync_playwright() as playwright:
-        for alias, connection in before.items():
-            connections[alias] = connection
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread; Django's async-safety check
+    # would otherwise refuse the queries the tests make between browser steps. Only while the
+    # browser runs, so that no other test (or process it starts) inherits the setting.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            for alias, connection in before.items():
+                connections[alias] = connection
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The newsroom in a real browser: an editor publishes an article with a credited photo; the
 public pages, feeds, accessibility (axe-core), third-party requests and page weight."""
 
-import os
 import urllib.request
 from urllib.parse import urlsplit
 
@@ -10,8 +9,6 @@ import pytest
 from PIL import Image
 
 from .conftest import ARTIFACTS, AXE
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
                                                         serialized_rollback=True)]
@@ -76,11 +73,23 @@ def preview(page):
 
 
 def publish(page, base):
+    # Wagtail saves drafts as the editor types; publishing while an autosave is on its way is
+    # refused as an edit conflict, as it would be for a person, so wait until it has landed.
+    saved = page.locator("#w-autosave-indicator .w-autosave-indicator__state--saved")
+    saved.wait_for(timeout=30000)
+    page.wait_for_timeout(1500)
+    saved.wait_for(timeout=30000)
     page.locator("footer .w-dropdown__toggle, .footer .w-dropdown__toggle").first.click()
     with page.expect_navigation():
         page.locator('button[name="action-publish"]').click()
-    page.locator(".messages .success").wait_for()
-    assert "published" in page.locator(".messages").inner_text()
+    messages = page.locator(".messages")
+    try:
+        page.locator(".messages .success").wait_for(timeout=15000)
+    except Exception:  # noqa: BLE001 - keep what the editor saw, then fail with it
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "publish-failed.png"), full_page=True)
+        raise AssertionError(f"publishing failed: {messages.all_inner_texts()}") from None
+    assert "published" in messages.inner_text()
 
 
 def test_an_editor_publishes_an_article_with_a_credited_photo(browser, site_content, tmp_path):
