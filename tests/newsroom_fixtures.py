@@ -13,14 +13,9 @@ from tests.conftest import shipped
 
 def make_site():
     """Create locales, the home page in each language and the newsroom's index pages."""
-    from django.contrib.contenttypes.models import ContentType
-
     from treatydesk.home.setup import ensure_home_pages, ensure_locales
     from treatydesk.newsroom.setup import ensure_sections
 
-    # A transactional test before this one may have flushed the database, which recreates the
-    # content types under new ids; Django's per-process cache would still hand out the old ones.
-    ContentType.objects.clear_cache()
     ensure_locales()
     ensure_home_pages()
     ensure_sections()
