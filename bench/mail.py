@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from treatydesk.mailtrust.keys import KeyStore  # noqa: E402
-from treatydesk.mailtrust.signing import list_unsubscribe_headers, sign_message_bytes  # noqa: E402
-from treatydesk.mailtrust.verify import verify_message  # noqa: E402
+from treatydesk.core.mailtrust.keys import KeyStore  # noqa: E402
+from treatydesk.core.mailtrust.signing import list_unsubscribe_headers, sign_message_bytes  # noqa: E402
+from treatydesk.core.mailtrust.verify import verify_message  # noqa: E402
 
 DOMAIN = "ccm.example"
 TARGET_RATIO = 0.5

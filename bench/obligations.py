@@ -27,8 +27,7 @@ from datetime import date, timedelta
 import pycountry
 from register import best_of, computed_only, synthetic_facts, timed
 
-from treatydesk.register import Register, treaty_codes
-from treatydesk.register.obligations import (
+from treatydesk.core.obligations import (
     CompletionDeclared,
     ExtensionDecision,
     ExtensionRequest,
@@ -38,6 +37,7 @@ from treatydesk.register.obligations import (
     ReportReceived,
     load_obligations,
 )
+from treatydesk.core.register import Register, treaty_codes
 
 TARGET_ALL = 2.0
 BASELINE = "baseline: build every register + every status"

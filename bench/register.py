@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 import pycountry
 
-from treatydesk.register import Fact, FactKind, Register, load_treaty, treaty_codes
+from treatydesk.core.register import Fact, FactKind, Register, load_treaty, treaty_codes
 
 TARGET_ALL = 1.0
 TARGET_QUERY = 0.005

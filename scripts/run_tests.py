@@ -16,7 +16,7 @@ from treatydesk.testing.pgcluster import PostgresUnavailable, postgres_cluster  
 # Tests that start and kill worker processes against the test database run in a pytest process
 # of their own: the transactional tests before them flush and restore the database, and
 # Django's per-process content-type cache would not match it.
-ISOLATED = ["tests/mailing/test_worker_crash.py"]
+ISOLATED = ["tests/mail/mailings/test_worker_crash.py"]
 
 
 def pytest(extra: list[str], env: dict) -> int:

@@ -1,14 +1,15 @@
 """Fixtures shared by the Django-side tests."""
 
-from pathlib import Path
 
 import pytest
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "treatydesk" / "data"
+from tests.paths import TREATIES
+
+DATA_DIR = TREATIES
 
 
 def shipped(treaty_folder: str, name: str) -> tuple[str, str]:
-    """Return (text, file name) of a CSV file shipped in treatydesk/data."""
+    """Return (text, file name) of a CSV file shipped in treatydesk/core/treaties."""
     path = DATA_DIR / treaty_folder / name
     return path.read_text(encoding="utf-8"), f"{treaty_folder}/{name}"
 
@@ -16,7 +17,7 @@ def shipped(treaty_folder: str, name: str) -> tuple[str, str]:
 @pytest.fixture
 def ccm_register(db):
     """The real CCM register (shipped data) loaded through the importer."""
-    from treatydesk.registry.actions import ImportRegister
+    from treatydesk.records.facts.actions import ImportRegister
 
     return ImportRegister(
         "CCM", shipped("ccm", "participants.csv"), shipped("ccm", "withdrawals.csv"),
@@ -26,7 +27,7 @@ def ccm_register(db):
 
 @pytest.fixture
 def apmbc_register(db):
-    from treatydesk.registry.actions import ImportRegister
+    from treatydesk.records.facts.actions import ImportRegister
 
     return ImportRegister(
         "APMBC", shipped("apmbc", "participants.csv"), shipped("apmbc", "withdrawals.csv"),

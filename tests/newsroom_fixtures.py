@@ -13,8 +13,8 @@ from tests.conftest import shipped
 
 def make_site():
     """Create locales, the home page in each language and the newsroom's index pages."""
-    from treatydesk.home.setup import ensure_home_pages, ensure_locales
-    from treatydesk.newsroom.setup import ensure_sections
+    from treatydesk.setup.newsroom import ensure_sections
+    from treatydesk.setup.site import ensure_home_pages, ensure_locales
 
     ensure_locales()
     ensure_home_pages()
@@ -38,7 +38,7 @@ def ccm_before(day: dt.date) -> str:
 
 def load_newsroom():
     """Create the site and its default news and meetings (nothing when already there)."""
-    from treatydesk.newsroom.setup import create_default_meetings, create_default_news
+    from treatydesk.setup.newsroom import create_default_meetings, create_default_news
 
     make_site()
     create_default_news()
@@ -73,6 +73,26 @@ def committed_newsroom(django_db_blocker, media_root):
         media.disable()
 
 
+@pytest.fixture(scope="package")
+def newsroom_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The default news and meetings, committed once for the package that imports this."""
+    with committed_newsroom(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture
+def newsroom(newsroom_content, db):
+    """The site with its sections and the default news and meetings (no register)."""
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("editor", "editor@example.org",
+                                                     "correct horse battery")
+
+
 @pytest.fixture
 def site(db):
     make_site()
@@ -81,7 +101,7 @@ def site(db):
 @pytest.fixture
 def ccm_before_iraq(site):
     """A CCM register holding the instruments deposited before 14 May 2013."""
-    from treatydesk.registry.actions import ImportRegister
+    from treatydesk.records.facts.actions import ImportRegister
 
     ImportRegister("CCM", (ccm_before(dt.date(2013, 5, 14)), "ccm/participants.csv"),
                    actor="test").execute()

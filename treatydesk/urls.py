@@ -6,9 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from treatydesk.discovery import views as discovery_views
-from treatydesk.home import views as home_views
 from treatydesk.media import views as media_views
+from treatydesk.newsroom.search import views as discovery_views
+from treatydesk.site import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,12 +20,12 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("treatydesk.status.urls")),
+    path("", include("treatydesk.records.status.urls")),
     path("search/", discovery_views.search, name="search"),
-    path("", include("treatydesk.news.urls")),
-    path("", include("treatydesk.obligations.urls")),
-    path("", include("treatydesk.subscriptions.urls")),
-    path("", include("treatydesk.mailcheck.urls")),
+    path("", include("treatydesk.newsroom.news.urls")),
+    path("", include("treatydesk.records.obligations.urls")),
+    path("", include("treatydesk.mail.subscribers.urls")),
+    path("", include("treatydesk.mail.verification.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,9 +2,9 @@
 
 from django.core.wsgi import get_wsgi_application
 
-from treatydesk.pagecache.wsgi import PageCache
+from treatydesk.ops.pagecache.wsgi import PageCache
 from treatydesk.settings.select import configure_settings_module
 
 configure_settings_module()
-# The page cache answers anonymous readers before Django starts (treatydesk/pagecache/wsgi.py).
+# The page cache answers anonymous readers before Django starts (treatydesk/ops/pagecache/wsgi.py).
 application = PageCache(get_wsgi_application())

@@ -7,6 +7,8 @@ import pytest
 from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
 
+from tests.paths import ROOT
+
 
 class SerialWSGIServer(WSGIServer):
     """A live server that answers one request at a time, closing each connection.
@@ -27,7 +29,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -72,15 +74,15 @@ def site_content(browser, live_server, django_db_serialized_rollback, settings, 
 
     from django.contrib.auth import get_user_model
 
-    from treatydesk.home.setup import ensure_home_pages, ensure_locales, load_default_register
-    from treatydesk.newsroom.setup import initialise_newsroom
-    from treatydesk.registry.loading import clear_cache
+    from treatydesk.records.facts.loading import clear_cache
+    from treatydesk.setup.newsroom import initialise_newsroom
+    from treatydesk.setup.site import ensure_home_pages, ensure_locales, load_default_register
 
     settings.MEDIA_ROOT = tmp_path / "media"
     clear_cache()
     ensure_locales()
     ensure_home_pages()
-    load_default_register("CCM", "ccm", io.StringIO())
+    load_default_register("CCM", io.StringIO())
     initialise_newsroom(io.StringIO())
     get_user_model().objects.create_superuser("editor", "editor@example.org",
                                               "correct horse battery staple")

@@ -47,7 +47,7 @@ def upload_photo(page, base, tmp_path):
 
 
 def write_article(page, base):
-    from treatydesk.news.models import NewsIndexPage
+    from treatydesk.newsroom.news.models import NewsIndexPage
 
     index = NewsIndexPage.objects.get(locale__language_code="en")
     page.goto(f"{base}/admin/pages/add/news/newspage/{index.pk}/")
@@ -74,11 +74,13 @@ def preview(page):
 
 def publish(page, base):
     # Wagtail saves drafts as the editor types; publishing while an autosave is on its way is
-    # refused as an edit conflict, as it would be for a person, so wait until it has landed.
-    saved = page.locator("#w-autosave-indicator .w-autosave-indicator__state--saved")
-    saved.wait_for(timeout=30000)
+    # refused as an edit conflict, as it would be for a person, so wait until none is (Wagtail
+    # does not always start one: the indicator then stays idle, and nothing races the click).
+    not_saving = ("() => document.querySelector('#w-autosave-indicator')"
+                  "?.dataset.wAutosaveStateValue !== 'saving'")
+    page.wait_for_function(not_saving, timeout=30000)
     page.wait_for_timeout(1500)
-    saved.wait_for(timeout=30000)
+    page.wait_for_function(not_saving, timeout=30000)
     page.locator("footer .w-dropdown__toggle, .footer .w-dropdown__toggle").first.click()
     with page.expect_navigation():
         page.locator('button[name="action-publish"]').click()
@@ -102,7 +104,7 @@ def test_an_editor_publishes_an_article_with_a_credited_photo(browser, site_cont
     preview(page)
     publish(page, base)
 
-    from treatydesk.news.models import NewsPage
+    from treatydesk.newsroom.news.models import NewsPage
 
     article = NewsPage.objects.get(title=TITLE)
     assert article.live and article.hero_image.credit == CREDIT

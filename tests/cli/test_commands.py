@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 BIN = Path(sys.executable).parent / "treatydesk"
-ROOT = Path(__file__).resolve().parents[2]
+
 
 
 def run(args, env, check=True):

@@ -1,9 +1,9 @@
 """docs/deploy.md cannot go stale: every environment variable the settings read is in its table."""
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
+
 READ = re.compile(r"""environ(?:\.get)?\s*[\(\[]\s*["']([A-Z][A-Z0-9_]+)["']""")
 
 

@@ -1,11 +1,9 @@
 """Documentation that cannot go stale: the command reference and the README's commands."""
 
-from pathlib import Path
 
+from tests.paths import ROOT
 from treatydesk.cli import build_parser
 from treatydesk.cli.docs import render
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_cli_reference_is_current():

@@ -25,7 +25,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_register_cache():
-    from treatydesk.registry.loading import clear_cache
+    from treatydesk.records.facts.loading import clear_cache
 
     clear_cache()
     yield
@@ -44,9 +44,9 @@ def make_site_content() -> None:
 
     from tests.newsroom_fixtures import make_site, png_bytes
     from treatydesk.media.models import CustomDocument, CustomImage
-    from treatydesk.newsroom.pdf import text_pdf
-    from treatydesk.newsroom.setup import create_default_meetings, create_default_news
-    from treatydesk.registry.actions import ImportRegister
+    from treatydesk.records.facts.actions import ImportRegister
+    from treatydesk.setup.newsroom import create_default_meetings, create_default_news
+    from treatydesk.setup.sample_pdf import text_pdf
 
     for code, folder in (("CCM", "ccm"), ("APMBC", "apmbc")):
         ImportRegister(code, shipped(folder, "participants.csv"),

@@ -28,7 +28,7 @@ def snapshot(media_root) -> dict:
     from wagtail.images import get_image_model
     from wagtail.models import Page, Revision
 
-    from treatydesk.registry.models import AuditEntry, Fact, RegisterVersion
+    from treatydesk.records.facts.models import AuditEntry, Fact, RegisterVersion
 
     files = files_under(media_root)
     return {
@@ -80,7 +80,7 @@ def page_statuses(client) -> dict:
 def test_backup_wipe_restore_brings_everything_back(media_root, tmp_path, client, capsys):
     from django.conf import settings
 
-    from treatydesk.registry.models import Fact
+    from treatydesk.records.facts.models import Fact
 
     make_site_content()
     keys = settings.TREATYDESK_DKIM_DIR
@@ -140,7 +140,7 @@ def test_a_backup_of_one_kind_of_database_is_refused_by_the_other(media_root, tm
 
 def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(media_root, tmp_path,
                                                                     capsys):
-    from treatydesk.registry.models import Fact
+    from treatydesk.records.facts.models import Fact
 
     make_site_content()
     facts = Fact.objects.count()

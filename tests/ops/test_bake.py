@@ -23,8 +23,8 @@ def article(site_content):
 
     from tests.newsroom_fixtures import png_bytes
     from treatydesk.media.models import CustomImage
-    from treatydesk.news.models import NewsIndexPage, NewsPage
-    from treatydesk.uploads.renditions import make_renditions
+    from treatydesk.media.renditions import make_renditions
+    from treatydesk.newsroom.news.models import NewsIndexPage, NewsPage
 
     photo = CustomImage(title="Bake photo", description="A blue rectangle", credit="Test")
     photo.file = ImageFile(io.BytesIO(png_bytes((1600, 1000))), name="bake-photo.png")

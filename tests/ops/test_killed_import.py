@@ -23,7 +23,7 @@ CHILD = textwrap.dedent("""
     import os, sys, time
     from treatydesk.cli.django_setup import setup
     setup()
-    from treatydesk.registry.signals import register_imported
+    from treatydesk.records.facts.signals import register_imported
 
     def stop_here(**kwargs):
         # Every fact of the file is written, the transaction is still open.
@@ -38,7 +38,7 @@ CHILD = textwrap.dedent("""
 
 
 def register_state():
-    from treatydesk.registry.models import AuditEntry, Fact, RegisterVersion
+    from treatydesk.records.facts.models import AuditEntry, Fact, RegisterVersion
 
     return (
         [(fact.pk, fact.as_snapshot()) for fact in Fact.objects.order_by("pk")],
@@ -61,7 +61,7 @@ def database_url_for_child(tmp_path) -> str:
 
 
 def test_an_import_killed_inside_its_transaction_changes_nothing(tmp_path):
-    from treatydesk.registry.actions import ImportRegister
+    from treatydesk.records.facts.actions import ImportRegister
 
     ImportRegister("CCM", shipped("ccm", "participants.csv"), shipped("ccm", "withdrawals.csv"),
                    actor="test").execute()

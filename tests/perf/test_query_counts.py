@@ -14,7 +14,7 @@ MAX_QUERIES = {"/en/states-parties/": 3, "/en/": 14, "/fr/": 14, "/en/states/IRQ
 
 def import_register(states: int | None) -> None:
     """Load the CCM register, cut to its first ``states`` rows (None: all of it)."""
-    from treatydesk.registry.actions import ImportRegister
+    from treatydesk.records.facts.actions import ImportRegister
 
     text, name = shipped("ccm", "participants.csv")
     if states is not None:
@@ -29,7 +29,7 @@ def count_queries(client, path: str) -> tuple[int, int]:
     """Return the queries of ``path`` right after a change (cold) and on the next request."""
     from django.core.cache import caches
 
-    from treatydesk.registry.loading import clear_cache
+    from treatydesk.records.facts.loading import clear_cache
 
     clear_cache()
     caches["default"].clear()  # Wagtail's remembered sites and renditions: cold means cold
@@ -42,7 +42,7 @@ def count_queries(client, path: str) -> tuple[int, int]:
 
 @pytest.fixture
 def site(db):
-    from treatydesk.home.setup import ensure_home_pages, ensure_locales
+    from treatydesk.setup.site import ensure_home_pages, ensure_locales
 
     ensure_locales()
     ensure_home_pages()
@@ -53,7 +53,7 @@ def test_query_count_does_not_grow_with_the_register(client, site, path,
                                                      django_assert_max_num_queries):
     from django.core.cache import caches
 
-    from treatydesk.registry.loading import clear_cache
+    from treatydesk.records.facts.loading import clear_cache
 
     import_register(10)
     small = count_queries(client, path)

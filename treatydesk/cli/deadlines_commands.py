@@ -28,7 +28,7 @@ def add_parsers(sub) -> None:
 
 def deadlines_handler(args) -> int:
     treaty = _treaty(args.treaty)
-    from treatydesk import register as core
+    from treatydesk.core import register as core
 
     iso3 = None
     if args.state:
@@ -38,9 +38,9 @@ def deadlines_handler(args) -> int:
             raise CommandError(
                 f"unknown state {args.state!r}: give its UN name or ISO code") from None
     setup()
-    from treatydesk.obligations import conf
-    from treatydesk.obligations.loading import current_obligations
-    from treatydesk.register import obligations as duties
+    from treatydesk.core import obligations as duties
+    from treatydesk.records.obligations import conf
+    from treatydesk.records.obligations.loading import current_obligations
 
     obligations = current_obligations(treaty.code)
     as_of = args.as_of or dt.date.today()

@@ -107,13 +107,13 @@ def add_parsers(sub) -> None:
 
 def _keystore():
     setup()
-    from treatydesk.mailing.keystore import get_keystore
+    from treatydesk.mail.mailings.keystore import get_keystore
 
     return get_keystore()
 
 
 def _key_error():
-    from treatydesk.mailtrust import KeyStoreError
+    from treatydesk.core.mailtrust import KeyStoreError
 
     return KeyStoreError
 
@@ -125,7 +125,7 @@ def keygen_handler(args) -> int:
                              active=not args.pending)
     except _key_error() as error:
         raise CommandError(str(error)) from None
-    from treatydesk.mailtrust import TxtRecord
+    from treatydesk.core.mailtrust import TxtRecord
 
     state = "pending: publish its record, then `treatydesk mail activate`" if args.pending \
         else "active: it signs every message from now on"
@@ -177,7 +177,7 @@ def dns_handler(args) -> int:
     store = _keystore()
     from django.conf import settings
 
-    from treatydesk.mailtrust import domain_records
+    from treatydesk.core.mailtrust import domain_records
 
     spf = args.spf or settings.TREATYDESK_MAIL_SPF
     report = args.report_address or settings.TREATYDESK_DMARC_REPORT_ADDRESS or \
@@ -197,7 +197,7 @@ def dns_handler(args) -> int:
 
 def check_dns_handler(args) -> int:
     store = _keystore()
-    from treatydesk.mailtrust import Severity, check_domain
+    from treatydesk.core.mailtrust import Severity, check_domain
 
     try:
         findings = check_domain(args.domain, store, nameserver=args.nameserver,
@@ -215,7 +215,7 @@ def check_dns_handler(args) -> int:
 
 def verify_handler(args) -> int:
     store = _keystore()
-    from treatydesk.mailtrust import verify_message
+    from treatydesk.core.mailtrust import verify_message
 
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -242,7 +242,7 @@ def verify_handler(args) -> int:
 def _matching_page_url(message_id):
     from django.db import DatabaseError
 
-    from treatydesk.mailcheck.views import matching_page
+    from treatydesk.mail.verification.views import matching_page
 
     try:
         page = matching_page(message_id)
@@ -258,9 +258,9 @@ def send_test_handler(args) -> int:
     from django.conf import settings
     from django.core.mail import get_connection
 
-    from treatydesk.mailing.compose import new_message_id_value, sample_message
-    from treatydesk.mailing.models import new_message_id
-    from treatydesk.mailtrust import SigningError
+    from treatydesk.core.mailtrust import SigningError
+    from treatydesk.mail.mailings.compose import new_message_id_value, sample_message
+    from treatydesk.mail.mailings.models import new_message_id
 
     message_id = new_message_id_value(new_message_id())
     message = sample_message(args.to, message_id)
@@ -279,7 +279,7 @@ def send_test_handler(args) -> int:
 
 def bounces_handler(args) -> int:
     require_register_database()
-    from treatydesk.subscriptions.bounces import read_paths
+    from treatydesk.mail.subscribers.bounces import read_paths
 
     summary = read_paths(args.paths)
     print(f"Read {summary.messages} message(s): {summary.hard} permanent and {summary.soft} "
@@ -290,7 +290,7 @@ def bounces_handler(args) -> int:
 
 def dmarc_handler(args) -> int:
     require_register_database()
-    from treatydesk.dmarc.importing import import_paths
+    from treatydesk.mail.dmarc.importing import import_paths
 
     summary = import_paths(args.paths)
     print(f"Imported {summary.imported} report(s) ({summary.rows} rows); {summary.duplicates} "

@@ -49,7 +49,7 @@ def parse_date(value: str) -> dt.date:
 
 
 def _treaty(code: str):
-    from treatydesk import register as core
+    from treatydesk.core import register as core
 
     try:
         return core.load_treaty(code)
@@ -77,7 +77,7 @@ def import_handler(args) -> int:
     if args.withdrawals:
         withdrawals = (_read(args.withdrawals), str(args.withdrawals))
     require_register_database()
-    from treatydesk.registry.actions import ImportRegister, RegisterRejected
+    from treatydesk.records.facts.actions import ImportRegister, RegisterRejected
 
     try:
         summary = ImportRegister(
@@ -108,8 +108,8 @@ def _os_user() -> str:
 def status_handler(args) -> int:
     treaty = _treaty(args.treaty)
     require_register_database()
-    from treatydesk.registry.export import participant_detail, participant_row, rows_as_csv
-    from treatydesk.registry.loading import current_register
+    from treatydesk.records.facts.export import participant_detail, participant_row, rows_as_csv
+    from treatydesk.records.facts.loading import current_register
 
     register = current_register(treaty.code)
     records = register.participants(args.as_of or dt.date.today())
@@ -139,14 +139,14 @@ def _print_table(rows: list[dict]) -> None:
 
 def notice_handler(args) -> int:
     treaty = _treaty(args.treaty)
-    from treatydesk import register as core
+    from treatydesk.core import register as core
 
     try:
         country = core.resolve_state(args.state)
     except core.UnknownState:
         raise CommandError(f"unknown state {args.state!r}: give its UN name or ISO code") from None
     require_register_database()
-    from treatydesk.registry.loading import current_register
+    from treatydesk.records.facts.loading import current_register
 
     register = current_register(treaty.code)
     as_of = args.as_of or dt.date.today()
@@ -155,7 +155,7 @@ def notice_handler(args) -> int:
         raise CommandError(
             f"{country.un_name} has deposited no instrument with the {treaty.code} register"
         )
-    from treatydesk.notices.text import notice_sentence
+    from treatydesk.newsroom.notices.text import notice_sentence
 
     latest_is_withdrawal = record.withdrawal_notified is not None or (
         record.withdrawal_effective is not None

@@ -38,7 +38,7 @@ def manage(argv: list[str]) -> int:
 
 def init_handler(args) -> int:
     setup()
-    from treatydesk.home.setup import initialise_site
+    from treatydesk.setup.site import initialise_site
 
     initialise_site(out=sys.stdout)
     return 0

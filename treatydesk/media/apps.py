@@ -6,3 +6,9 @@ class MediaConfig(AppConfig):
     name = "treatydesk.media"
     label = "media"
     verbose_name = _("Photos and documents")
+
+    def ready(self):
+        from . import receivers, renditions
+
+        renditions.connect()
+        receivers.connect()

@@ -19,14 +19,14 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
-from treatydesk.uploads.pdf import REFUSED_NAMES
+from treatydesk.media.pdf import REFUSED_NAMES
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 # PDF names that run code, act when the document is opened or carry other files: the list is
-# kept with the other upload rules, in treatydesk/uploads/pdf.py.
+# kept with the other upload rules, in treatydesk/media/pdf.py.
 ACTIVE_CONTENT_NAMES = REFUSED_NAMES
 
 

@@ -1,4 +1,4 @@
-"""The newsroom's set-up for ``treatydesk init``: section pages, workflow and default content.
-
-Not a Django app: it only calls the news, notices and meetings apps' models and actions.
+"""What the secretariat publishes as pages: ``news``, ``notices`` drafted from the register,
+``meetings`` with their documents, and ``search`` (site search and sitemap; app label
+``discovery``).
 """

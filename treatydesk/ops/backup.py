@@ -34,7 +34,7 @@ def counts() -> dict:
     from wagtail.images import get_image_model
     from wagtail.models import Page
 
-    from treatydesk.registry.models import Fact
+    from treatydesk.records.facts.models import Fact
 
     return {
         "facts": Fact.objects.count(),

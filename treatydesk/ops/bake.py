@@ -70,7 +70,7 @@ def seed_paths() -> list[str]:
     from django.utils import translation
     from wagtail.models import Page
 
-    from treatydesk.registry.loading import current_register
+    from treatydesk.records.facts.loading import current_register
 
     paths = ["/", "/robots.txt", "/sitemap.xml"]
     register = current_register(settings.TREATYDESK_TREATY)
@@ -92,7 +92,7 @@ def _feeds_of(page, url: str) -> list[str]:
     """Return the feed paths of a news index (the newsroom's own URL scheme)."""
     if page._meta.label != "news.NewsIndexPage":
         return []
-    from treatydesk.news.models import NewsCategory
+    from treatydesk.newsroom.news.models import NewsCategory
 
     feeds = [f"{url}feed.atom", f"{url}feed.rss"]
     for category in NewsCategory:

@@ -81,8 +81,8 @@ def _swap(new: Path, root: Path) -> None:
 def _after_restore(using: str) -> None:
     from django.core.management import call_command
 
-    from treatydesk.pagecache import store
-    from treatydesk.registry.loading import clear_cache
+    from treatydesk.ops.pagecache import store
+    from treatydesk.records.facts.loading import clear_cache
 
     call_command("migrate", database=using, interactive=False, verbosity=0)
     clear_cache()

@@ -35,28 +35,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The full-page cache for anonymous readers (treatydesk/pagecache); see docs/deploy.md.
+# The full-page cache for anonymous readers (treatydesk/ops/pagecache); see docs/deploy.md.
 CACHES = caches_from_environment(os.environ, VAR_DIR)
 TREATYDESK_PAGE_CACHE_SECONDS = int(os.environ.get("TREATYDESK_PAGE_CACHE_SECONDS", "300"))
 
 INSTALLED_APPS = [
-    "treatydesk.home",
-    "treatydesk.registry",
-    "treatydesk.status",
-    "treatydesk.security",
-    "treatydesk.pagecache",
-    "treatydesk.uploads",
-    "treatydesk.accounts",
+    # Our apps (docs/architecture.md); labels are the original app names. The order is the one
+    # they were first installed in: Wagtail runs hooks and Django signal receivers in it.
+    "treatydesk.site",
+    "treatydesk.records.facts",
+    "treatydesk.records.status",
+    "treatydesk.security.headers",
+    "treatydesk.ops.pagecache",
+    "treatydesk.security.accounts",
     "treatydesk.media",
-    "treatydesk.news",
-    "treatydesk.notices",
-    "treatydesk.meetings",
-    "treatydesk.discovery",
-    "treatydesk.subscriptions",
-    "treatydesk.mailing",
-    "treatydesk.mailcheck",
-    "treatydesk.dmarc",
-    "treatydesk.obligations",
+    "treatydesk.newsroom.news",
+    "treatydesk.newsroom.notices",
+    "treatydesk.newsroom.meetings",
+    "treatydesk.newsroom.search",
+    "treatydesk.mail.subscribers",
+    "treatydesk.mail.mailings",
+    "treatydesk.mail.verification",
+    "treatydesk.mail.dmarc",
+    "treatydesk.records.obligations",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -98,13 +99,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Optional two-factor sign-in for the admin (treatydesk/accounts/twofactor.py).
+    # Optional two-factor sign-in for the admin (treatydesk/security/accounts/twofactor.py).
     "django_otp.middleware.OTPMiddleware",
-    "treatydesk.accounts.middleware.TwoFactorMiddleware",
+    "treatydesk.security.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "treatydesk.security.headers.SecurityHeadersMiddleware",
+    "treatydesk.security.headers.headers.SecurityHeadersMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -142,7 +143,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "treatydesk.home.context_processors.site_context",
+                "treatydesk.site.context_processors.site_context",
             ],
         },
     },
@@ -186,9 +187,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.CustomDocument"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
-# Uploads (treatydesk/uploads): photos re-encoded, no SVG; documents always downloaded, never
+# Uploads (treatydesk/media): photos re-encoded, no SVG; documents always downloaded, never
 # shown inline, and PDFs with scripts, automatic actions or embedded files refused.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "treatydesk.uploads.forms.SafeImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "treatydesk.media.forms.SafeImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -215,7 +216,7 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "notices@localhost")
 EMAIL_TIMEOUT = 30
-TREATYDESK_MAIL_BACKEND = "treatydesk.mailing.backends.DkimSmtpBackend"
+TREATYDESK_MAIL_BACKEND = "treatydesk.mail.mailings.backends.DkimSmtpBackend"
 TREATYDESK_MAIL_TASK_BACKEND = "default"
 TREATYDESK_MAIL_BASE_URL = os.environ.get("TREATYDESK_MAIL_BASE_URL", WAGTAILADMIN_BASE_URL)
 TREATYDESK_BOUNCE_ADDRESS = os.environ.get("TREATYDESK_BOUNCE_ADDRESS", "")

@@ -9,9 +9,9 @@ SECRET_KEY = "test-only-secret-key-0000000000000000000000000000000000"  # noqa: 
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Mail (treatydesk/mailing): signed, kept in mail.outbox; tasks run at once unless a test
+# Mail (treatydesk/mail/mailings): signed, kept in mail.outbox; tasks run at once unless a test
 # asks for the database backend (the worker test does).
-TREATYDESK_MAIL_BACKEND = "treatydesk.mailing.backends.DkimLocmemBackend"
+TREATYDESK_MAIL_BACKEND = "treatydesk.mail.mailings.backends.DkimLocmemBackend"
 TREATYDESK_MAIL_BASE_URL = "https://www.ccm.example"
 DEFAULT_FROM_EMAIL = "Convention on Cluster Munitions <notices@ccm.example>"
 TASKS = {

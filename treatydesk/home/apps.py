@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class HomeConfig(AppConfig):
-    name = "treatydesk.home"
-    label = "home"
-    verbose_name = "Home page and site layout"

@@ -1,0 +1,196 @@
+"""What a mailing says: the text of a page as plain mail, and each subscriber's copy of it.
+
+The page's part (subject, text, address) is fixed when the mailing is made, so that every
+recipient and every retry gets the same words even if the page is edited meanwhile; each copy
+adds the reader's own footer (how to check the message, how to leave) and headers (To, the
+delivery's Message-ID, List-Unsubscribe).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from email.utils import formatdate, parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from treatydesk.core.mailtrust import list_unsubscribe_headers
+
+from .keystore import sending_domain
+
+logger = logging.getLogger(__name__)
+
+#: Page models that can be mailed, by label, and the subscribers' topic they go to.
+#: None: every subscriber of the language (a warning about forged mail concerns them all).
+MAILABLE_PAGES = {
+    "notices.noticepage": "notices",
+    "news.newspage": "news",
+    "meetings.meetingpage": "meetings",
+    "mailcheck.securitynoticepage": None,
+}
+
+
+class NotMailable(ValueError):
+    """This kind of page is not sent by e-mail."""
+
+
+def page_topic(page) -> str | None:
+    """Return the topic whose subscribers receive ``page`` (None: all of them)."""
+    label = page.specific_class._meta.label_lower
+    if label not in MAILABLE_PAGES:
+        raise NotMailable(label)
+    return MAILABLE_PAGES[label]
+
+
+def is_mailable(page) -> bool:
+    return page.specific_class is not None and \
+        page.specific_class._meta.label_lower in MAILABLE_PAGES
+
+
+_BLOCK_END_RE = re.compile(r"</(p|h[1-6]|li|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def html_to_text(markup: str) -> str:
+    """Return rich text as plain paragraphs: one blank line between blocks, no tags."""
+    from wagtail.rich_text import expand_db_html
+
+    text = _BLOCK_END_RE.sub("\n\n", expand_db_html(markup or ""))
+    text = html.unescape(_TAG_RE.sub("", text))
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def page_text(page) -> str:
+    """Return the readable text of a mailable page, paragraphs apart."""
+    page = page.specific
+    parts = []
+    for name in ("text", "lead", "summary"):
+        value = getattr(page, name, "")
+        if isinstance(value, str) and value.strip():
+            parts.append(value.strip())
+    body = getattr(page, "body", "")
+    if isinstance(body, str) and body.strip():
+        parts.append(html_to_text(body))
+    return "\n\n".join(parts)
+
+
+def public_base_url() -> str:
+    """Return the site's public address, as links in mail must use (no trailing slash)."""
+    return settings.TREATYDESK_MAIL_BASE_URL.rstrip("/")
+
+
+def page_content(page) -> tuple[str, str, str]:
+    """Return (subject, text, absolute address) of ``page`` for a mailing."""
+    page = page.specific
+    relative = page.get_url() or ""
+    # Links in mail use the public address, whatever host the editor works on.
+    url = public_base_url() + relative if relative.startswith("/") else \
+        (page.get_full_url() or "")
+    with translation.override(page.locale.language_code):
+        date = getattr(page, "date", None) or getattr(page, "start_date", None)
+        heading = page.title if not date else f"{page.title}\n{_format_date(date)}"
+        text = "\n\n".join(part for part in (heading, page_text(page),
+                                             _("Read it on our site: %(url)s") % {"url": url})
+                           if part)
+    return page.title, text, url
+
+
+def _format_date(date) -> str:
+    from babel.dates import format_date
+
+    return format_date(date, format="long", locale=translation.get_language() or "en")
+
+
+def unsubscribe_url(subscriber) -> str:
+    with translation.override(subscriber.language):
+        path = reverse("unsubscribe", args=[subscriber.unsubscribe_token])
+    return public_base_url() + path
+
+
+def verify_url(language: str) -> str:
+    with translation.override(language):
+        return public_base_url() + reverse("verify_email")
+
+
+def footer(language: str, unsubscribe: str | None) -> str:
+    """Return the lines below every message: how to check it, and how to leave."""
+    with translation.override(language):
+        lines = [
+            "-- ",
+            _("Is this e-mail really from us? Paste its source at %(url)s to check its "
+              "signature.") % {"url": verify_url(language)},
+            _("We never send attachments or ask for passwords."),
+        ]
+        if unsubscribe:
+            lines.append(_("To stop receiving these messages: %(url)s") % {"url": unsubscribe})
+    return "\n".join(lines)
+
+
+def list_id(topic: str | None) -> str:
+    domain = sending_domain()
+    return f"<{topic or 'all'}.{domain}>"
+
+
+def bounce_address() -> str:
+    return settings.TREATYDESK_BOUNCE_ADDRESS or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+def new_message_id_value(local: str) -> str:
+    """Return a full Message-ID (without brackets) in our sending domain."""
+    return f"{local}@{sending_domain()}"
+
+
+def build_message(*, to: str, subject: str, text: str, message_id: str, language: str,
+                  topic: str | None, unsubscribe: str | None) -> EmailMessage:
+    """Return the message exactly as it goes out (signed later by the backend)."""
+    headers = {
+        "From": settings.DEFAULT_FROM_EMAIL,
+        "Date": formatdate(localtime=False, usegmt=True),
+        "Message-ID": f"<{message_id}>",
+        "List-Id": list_id(topic),
+        "Auto-Submitted": "auto-generated",
+    }
+    if unsubscribe:
+        try:
+            headers.update(list_unsubscribe_headers(unsubscribe))
+        except ValueError:
+            # RFC 8058 allows only https; a workstation on plain http gets the body link only.
+            logger.warning("no List-Unsubscribe header: %s is not https", unsubscribe)
+    body = f"{text}\n\n{footer(language, unsubscribe)}\n"
+    return EmailMessage(subject=subject, body=body, from_email=bounce_address(), to=[to],
+                        headers=headers)
+
+
+def delivery_message(delivery) -> EmailMessage:
+    """Return the copy of ``delivery``'s mailing for its subscriber."""
+    mailing = delivery.mailing
+    subscriber = delivery.subscriber
+    return build_message(
+        to=delivery.address, subject=mailing.subject, text=mailing.body,
+        message_id=delivery.message_id, language=mailing.language, topic=mailing.topic or None,
+        unsubscribe=unsubscribe_url(subscriber) if subscriber else None,
+    )
+
+
+SAMPLE = {
+    "subject": "Test: Iraq becomes the 83rd State Party",
+    "text": "As the 83rd State to ratify the Convention, Iraq will become a State Party on "
+            "1 November 2013.\n\nThis is a test message sent by `treatydesk mail send-test`, "
+            "signed and handed to the mail server exactly as the secretariat's notices are.",
+}
+
+
+def sample_message(to: str, message_id: str) -> EmailMessage:
+    """Return a sample notice to ``to``, built and addressed as real notices are."""
+    return build_message(
+        to=to, subject=SAMPLE["subject"], text=SAMPLE["text"], message_id=message_id,
+        language=settings.LANGUAGE_CODE, topic="notices",
+        unsubscribe=public_base_url() + "/" + settings.LANGUAGE_CODE
+        + "/unsubscribe/test-message/",
+    )

@@ -1,0 +1,42 @@
+"""Background work of the subscriptions: the confirmation message of a sign-up."""
+
+import secrets
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.urls import reverse
+from django.utils.translation import override
+from django_tasks import task
+
+from .actions import confirmation_text
+from .models import Subscriber, token_hash
+
+
+@task()
+def send_confirmation(subscriber_id: int) -> bool:
+    """Make a new confirmation link for the subscriber and mail it (signed, like all our mail).
+
+    The token is made here, not in the request, so that it is never stored in clear, not even
+    in the task queue.
+    """
+    from treatydesk.mail.mailings.compose import (
+        build_message,
+        new_message_id_value,
+        public_base_url,
+    )
+    from treatydesk.mail.mailings.models import new_message_id
+
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None:
+        return False
+    token = secrets.token_urlsafe(32)
+    Subscriber.objects.filter(pk=subscriber.pk).update(confirm_token_hash=token_hash(token))
+    with override(subscriber.language):
+        url = public_base_url() + reverse("subscription_confirm", args=[token])
+    subject, text = confirmation_text(subscriber, url)
+    message = build_message(to=subscriber.email, subject=subject, text=text,
+                            message_id=new_message_id_value(new_message_id()),
+                            language=subscriber.language, topic=None, unsubscribe=None)
+    with get_connection(settings.TREATYDESK_MAIL_BACKEND) as connection:
+        connection.send_messages([message])
+    return True

@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class MailcheckConfig(AppConfig):
-    name = "treatydesk.mailcheck"
-    label = "mailcheck"
-    verbose_name = _("Is this e-mail from us?")

@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class MailingConfig(AppConfig):
-    name = "treatydesk.mailing"
-    label = "mailing"
-    verbose_name = _("Mailings")

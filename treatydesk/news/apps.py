@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class NewsConfig(AppConfig):
-    name = "treatydesk.news"
-    label = "news"
-    verbose_name = _("News")

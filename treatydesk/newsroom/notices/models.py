@@ -1,0 +1,211 @@
+"""Notices: what the register announces (``NoticeSource``) and its page in each language.
+
+A ``NoticeSource`` ties one register fact (an instrument, a withdrawal) to the notice pages
+drafted from it, one per language, which share the source's ``translation_key`` and so are
+linked as translations. The link and the review flag are not content: they are kept when an
+editor restores an older revision, and only the drafting action changes them.
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PagePermissionTester
+from wagtail.search import index
+
+from .panels import RegisterPanel
+
+INSTRUMENT_SENTENCES = {
+    "ratification": _("The instrument of ratification deposited with the Secretary-General is"),
+    "acceptance": _("The instrument of acceptance deposited with the Secretary-General is"),
+    "approval": _("The instrument of approval deposited with the Secretary-General is"),
+    "accession": _("The instrument of accession deposited with the Secretary-General is"),
+    "succession": _("The notification of succession deposited with the Secretary-General is"),
+    "withdrawal_notified": _("The notification of withdrawal received by the Secretary-General "
+                             "is"),
+    "withdrawal_effective": _("The notification of withdrawal received by the Secretary-General "
+                              "is"),
+    "": _("The document deposited with the Secretary-General is"),
+}
+
+# Fields of a notice page that belong to the register, not to a revision's content.
+REGISTER_FIELDS = ("source", "needs_review", "review_reason", "generated_text")
+
+
+class NoticeSubject(models.TextChoices):
+    CONSENT = "consent", _("Instrument deposited")
+    WITHDRAWAL = "withdrawal", _("Withdrawal")
+
+
+class NoticeSource(models.Model):
+    """The register fact a set of notices announces, and what it said when they were drafted."""
+
+    treaty = models.CharField(_("treaty"), max_length=8, db_index=True)
+    state = models.CharField(_("state (ISO 3166 alpha-3)"), max_length=3)
+    subject = models.CharField(_("subject"), max_length=16, choices=NoticeSubject.choices)
+    fact = models.ForeignKey(
+        "registry.Fact", verbose_name=_("register fact"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="notice_sources",
+    )
+    fact_snapshot = models.JSONField(_("fact when drafted"), default=dict)
+    fact_deleted_at = models.DateTimeField(_("fact deleted at"), null=True, blank=True)
+    translation_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notice source")
+        verbose_name_plural = _("notice sources")
+        indexes = [models.Index(fields=["treaty", "state", "subject"])]
+
+    def __str__(self):
+        return f"{self.treaty} · {self.state} · {self.subject}"
+
+    @property
+    def fact_is_deleted(self) -> bool:
+        """Return True when the fact this notice announces is no longer in the register."""
+        return self.fact_id is None
+
+
+class NoticeIndexPage(Page):
+    """The list of published notices in one language."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["notices.NoticePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("notice index")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        notices = (NoticePage.objects.child_of(self).live().public()
+                   .select_related("source").order_by("-date", "-pk"))
+        paginator = Paginator(notices, 20)
+        context["notices"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class NoticePermissionTester(PagePermissionTester):
+    """Refuse publishing, and submitting for moderation, a notice whose fact was deleted."""
+
+    def can_publish(self):
+        return super().can_publish() and not self.page.fact_is_deleted
+
+    def can_submit_for_moderation(self):
+        return super().can_submit_for_moderation() and not self.page.fact_is_deleted
+
+
+class NoticeFactDeleted(ValidationError):
+    """A notice was about to go live although the fact it announces is no longer recorded."""
+
+
+class NoticePage(Page):
+    """A notice in one language, drafted from the register and published by an editor."""
+
+    source = models.ForeignKey(NoticeSource, verbose_name=_("announces"), null=True,
+                               on_delete=models.PROTECT, related_name="pages", editable=False)
+    date = models.DateField(_("date of the act"),
+                            help_text=_("The day the instrument or notification was deposited."))
+    text = models.TextField(
+        _("notice"),
+        help_text=_("Drafted from the register. Correct the wording if needed; the register "
+                    "itself is corrected in Register facts."),
+    )
+    body = RichTextField(_("further information"), blank=True,
+                         features=["bold", "italic", "link", "document-link", "ul", "ol"])
+    instrument = models.ForeignKey(
+        "media.CustomDocument", verbose_name=_("deposited instrument"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The PDF of the instrument or notification, from the documents library."),
+    )
+    needs_review = models.BooleanField(_("needs review"), default=False, editable=False)
+    review_reason = models.CharField(_("why it needs review"), max_length=500, blank=True,
+                                     editable=False)
+    generated_text = models.TextField(_("text as drafted from the register"), blank=True,
+                                      editable=False)
+
+    content_panels = [
+        RegisterPanel(heading=_("Register")),
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("text"),
+        FieldPanel("instrument"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("text"), index.FilterField("date")]
+    parent_page_types = ["notices.NoticeIndexPage"]
+    subpage_types = []
+    # Notices are drafted from the register ("Record an instrument"), never written by hand.
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        going_live = self.live and (update_fields is None or "live" in update_fields)
+        if going_live and self.fact_is_deleted and not self._already_live():
+            raise NoticeFactDeleted(
+                _("This notice cannot be published: the register fact it announces has been "
+                  "deleted."), code="fact_deleted")
+        return super().save(*args, **kwargs)
+
+    def _already_live(self) -> bool:
+        """Return True when the stored page is live with this same revision (a plain re-save)."""
+        if not self.pk:
+            return False
+        stored = NoticePage.objects.filter(pk=self.pk).values("live", "live_revision_id").first()
+        return bool(stored and stored["live"] and stored["live_revision_id"]
+                    == self.live_revision_id)
+
+    @property
+    def fact_is_deleted(self) -> bool:
+        source = self.source if self.source_id else None
+        return source is not None and source.fact_is_deleted
+
+    @property
+    def state(self) -> str:
+        return self.source.state if self.source_id else ""
+
+    @property
+    def description(self) -> str:
+        return self.search_description or self.text
+
+    def get_context(self, request, *args, **kwargs):
+        from treatydesk.core.register import country_name
+
+        context = super().get_context(request, *args, **kwargs)
+        lang = self.locale.language_code
+        context["state_name"] = country_name(self.state, lang) if self.state else ""
+        context["instrument_sentence"] = self.instrument_sentence()
+        return context
+
+    def instrument_sentence(self) -> str:
+        """Return "The instrument of ratification deposited with the Secretary-General is"."""
+        kind = ""
+        if self.source_id:
+            kind = (self.source.fact.kind if self.source.fact_id
+                    else self.source.fact_snapshot.get("kind", ""))
+        sentence = INSTRUMENT_SENTENCES.get(kind, INSTRUMENT_SENTENCES[""])
+        return str(sentence)
+
+    def permissions_for_user(self, user):
+        return NoticePermissionTester(user, self)
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        # The register's link and the review flag stay as they are now, whatever revision
+        # is restored: they describe the register, not the wording.
+        for name in REGISTER_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj

@@ -1,0 +1,224 @@
+"""Changes to the register as action objects: check, then ``execute()`` in one transaction.
+
+Each action validates with the register core's rules (the same ones the admin, the importer and
+the command line use), writes the audit log and bumps the treaty's register version.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from django.db import transaction
+
+from treatydesk.core import register as core
+
+from .loading import bump_version, stored_facts, to_core
+from .models import AuditEntry, Fact
+from .signals import fact_deleted, fact_recorded, register_imported
+
+
+class RegisterRejected(Exception):
+    """The change breaks the treaty's rules; ``messages`` say what and where."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+def _actor(user, actor: str | None) -> str:
+    if actor:
+        return actor
+    if user is not None and getattr(user, "is_authenticated", False):
+        return user.get_username()
+    return "system"
+
+
+def _errors(problems) -> list:
+    return [p for p in problems if getattr(p, "severity", "error") == "error"]
+
+
+class RecordFact:
+    """Create or change one fact, refusing it when the treaty's rules say it cannot stand."""
+
+    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+        self.fact = fact
+        self.user = user
+        self.actor = _actor(user, actor)
+
+    def problems(self) -> list:
+        """Return the rule problems the change would introduce for this fact's state."""
+        others = Fact.objects.filter(treaty=self.fact.treaty)
+        if self.fact.pk:
+            others = others.exclude(pk=self.fact.pk)
+        facts = [to_core(row) for row in others.order_by("pk")]
+        facts.append(to_core(self.fact))
+        treaty = core.load_treaty(self.fact.treaty)
+        new_index = len(facts) - 1
+        problems = core.validate(treaty, facts, _today())
+        return [
+            p for p in _errors(problems)
+            if p.index == new_index or (p.index is None and p.state == self.fact.state)
+        ]
+
+    def execute(self) -> Fact:
+        problems = self.problems()
+        if problems:
+            raise RegisterRejected([p.message for p in problems])
+        with transaction.atomic():
+            before = None
+            if self.fact.pk:
+                stored = Fact.objects.select_for_update().filter(pk=self.fact.pk).first()
+                before = stored.as_snapshot() if stored else None
+            self.fact.save()
+            AuditEntry.objects.create(
+                user=self.user if getattr(self.user, "pk", None) else None,
+                actor=self.actor,
+                treaty=self.fact.treaty,
+                action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+                fact_id=self.fact.pk,
+                summary=str(self.fact)[:255],
+                before=before,
+                after=self.fact.as_snapshot(),
+            )
+            bump_version(self.fact.treaty)
+            fact_recorded.send(sender=Fact, fact=self.fact, before=before, user=self.user,
+                               actor=self.actor)
+        return self.fact
+
+
+class DeleteFact:
+    """Remove one fact, keeping what it was in the audit log."""
+
+    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+        self.fact = fact
+        self.user = user
+        self.actor = _actor(user, actor)
+
+    def problems(self) -> list:
+        """Return the rule problems that removing the fact would leave for its state."""
+        remaining = Fact.objects.filter(treaty=self.fact.treaty).exclude(pk=self.fact.pk)
+        facts = [to_core(row) for row in remaining.order_by("pk")]
+        treaty = core.load_treaty(self.fact.treaty)
+        before = {p.message for p in _errors(core.validate(treaty, stored_facts(treaty.code),
+                                                               _today()))}
+        return [
+            p for p in _errors(core.validate(treaty, facts, _today()))
+            if p.state == self.fact.state and p.message not in before
+        ]
+
+    def execute(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise RegisterRejected([p.message for p in problems])
+        with transaction.atomic():
+            snapshot = self.fact.as_snapshot()
+            pk = self.fact.pk
+            summary = str(self.fact)[:255]
+            self.fact.delete()
+            AuditEntry.objects.create(
+                user=self.user if getattr(self.user, "pk", None) else None,
+                actor=self.actor, treaty=snapshot["treaty"], action=AuditEntry.Action.DELETE,
+                fact_id=pk, summary=summary, before=snapshot, after=None,
+            )
+            bump_version(snapshot["treaty"])
+            fact_deleted.send(sender=Fact, fact_id=pk, snapshot=snapshot, user=self.user,
+                              actor=self.actor)
+
+
+@dataclasses.dataclass
+class ImportSummary:
+    treaty: str
+    facts: int
+    states: int
+    replaced: int
+    warnings: list[str]
+
+
+def _line_of_state(text: str, iso3: str) -> int | None:
+    """Return the line of the CSV row naming the state ``iso3`` (the header is line 1)."""
+    import csv
+    import io
+
+    if not iso3:
+        return None
+    for number, row in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"))), start=1):
+        if number == 1 or not row:
+            continue
+        try:
+            if core.resolve_state(row[0].strip()).iso3 == iso3:
+                return number
+        except core.UnknownState:
+            continue
+    return None
+
+
+class ImportRegister:
+    """Replace a treaty's facts with the content of the depositary CSV files, all or nothing."""
+
+    def __init__(self, treaty: str, participants: tuple[str, str],
+                 withdrawals: tuple[str, str] | None = None, user=None, actor: str | None = None):
+        self.treaty = core.load_treaty(treaty)
+        self.participants = participants
+        self.withdrawals = withdrawals
+        self.user = user
+        self.actor = _actor(user, actor)
+
+    def parse(self) -> tuple[list[core.Fact], list[str], list[str]]:
+        """Return the facts of the files, the errors and the warnings."""
+        text, name = self.participants
+        facts, problems = core.parse_participants_csv(text, name)
+        if self.withdrawals is not None:
+            w_text, w_name = self.withdrawals
+            w_facts, w_problems = core.parse_withdrawals_csv(
+                w_text, w_name, known_states={f.state for f in facts}
+            )
+            facts = facts + w_facts
+            problems = list(problems) + list(w_problems)
+        errors = [str(p) for p in _errors(problems)]
+        warnings = [str(p) for p in problems if getattr(p, "severity", "error") != "error"]
+        if not errors:
+            checked = core.validate(self.treaty, facts, _today())
+            errors += [self._locate(p, facts) for p in _errors(checked)]
+            warnings += [self._locate(p, facts) for p in checked if p.severity != "error"]
+        return facts, errors, warnings
+
+    def _locate(self, problem, facts: list[core.Fact]) -> str:
+        """Prefix a rule problem with the file and line of the row that holds the fact."""
+        fact = facts[problem.index] if problem.index is not None else None
+        withdrawal = fact is not None and str(fact.kind).startswith("withdrawal")
+        text, name = self.withdrawals if withdrawal and self.withdrawals else self.participants
+        line = _line_of_state(text, problem.state or (fact.state if fact else ""))
+        where = f"{name}:{line}" if line else name
+        return f"{where}: {problem.severity}: {problem.message}"
+
+    def execute(self) -> ImportSummary:
+        facts, errors, warnings = self.parse()
+        if errors:
+            raise RegisterRejected(errors)
+        code = self.treaty.code
+        with transaction.atomic():
+            before = [row.as_snapshot() for row in Fact.objects.filter(treaty=code).order_by("pk")]
+            Fact.objects.filter(treaty=code).delete()
+            rows = Fact.objects.bulk_create(
+                Fact(
+                    treaty=code, state=f.state, state_name=f.state_name, kind=str(f.kind),
+                    date=f.date, sequence=f.sequence, cn_reference=f.cn_reference,
+                    source=f.source, note=f.note,
+                )
+                for f in facts
+            )
+            AuditEntry.objects.create(
+                user=self.user if getattr(self.user, "pk", None) else None,
+                actor=self.actor, treaty=code, action=AuditEntry.Action.IMPORT,
+                summary=f"{code}: {len(before)} facts replaced by {len(rows)} from "
+                        f"{self.participants[1]}"[:255],
+                before=before, after=[row.as_snapshot() for row in rows],
+            )
+            bump_version(code)
+            register_imported.send(sender=Fact, treaty=code, user=self.user, actor=self.actor)
+        return ImportSummary(code, len(rows), len({f.state for f in facts}), len(before), warnings)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "treatydesk.records.facts"
+    label = "registry"
+    verbose_name = "Treaty register"

@@ -1,0 +1,112 @@
+"""Dates, country names and labels of the register in the page's language (Babel/CLDR).
+
+The register core speaks ISO codes, ISO dates and enum values; this module turns them into the
+words a reader of the English, French or Spanish page expects.
+"""
+
+import datetime as dt
+from functools import lru_cache
+
+from babel.dates import format_date
+from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
+
+from treatydesk.core import register as core
+from treatydesk.newsroom.notices import text as notice_words
+from treatydesk.records.facts.models import FactKind
+
+# Treaty titles as they appear in the definition files, marked for translation.
+TREATY_TITLES = (
+    gettext_noop("Convention on Cluster Munitions"),
+    gettext_noop(
+        "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of "
+        "Anti-Personnel Mines and on their Destruction"
+    ),
+    gettext_noop("Anti-Personnel Mine Ban Convention"),
+    gettext_noop("Arms Trade Treaty"),
+    gettext_noop("Treaty on the Prohibition of Nuclear Weapons"),
+)
+
+STATUS_LABELS = {
+    "signatory": _("Signatory"),
+    "deposited": _("Deposited, awaiting entry into force"),
+    "party": _("State Party"),
+    "withdrawal_pending": _("Withdrawal pending"),
+    "withdrawal_held": _("Withdrawal held (armed conflict)"),
+    "withdrawn": _("Withdrawn"),
+}
+
+# The register core's flags (plain English strings) in the reader's words.
+FLAG_LABELS = {
+    "deposit date unknown": _("Date of deposit not given by any source read"),
+    "deposit order unknown": _(
+        "Deposited on the same day as another State; the order of deposit is not recorded"
+    ),
+    "more than one consent instrument recorded": _("More than one instrument recorded"),
+    "withdrawal notification date unknown": _(
+        "Date of the withdrawal notification not given by any source read"
+    ),
+    "withdrawal held (armed conflict)": _("Withdrawal held while the State is in armed conflict"),
+}
+
+
+def page_language(lang: str | None = None) -> str:
+    """Return the two-letter code of ``lang`` or of the active language ("en" by default)."""
+    return (lang or get_language() or "en").split("-")[0].lower()
+
+
+@lru_cache(maxsize=8192)
+def _long_date(day: dt.date, lang: str) -> str:
+    if lang in notice_words.LANGUAGES:
+        # The notices' wording: day-month-year in English as the UN writes it, "1er" in French.
+        return notice_words.long_date(day, lang)
+    return format_date(day, format="long", locale=lang)
+
+
+def long_date(day: dt.date | None, lang: str | None = None) -> str:
+    """Return ``day`` written out in the page's language: "1 November 2013", "1er novembre 2013"."""
+    if day is None:
+        return ""
+    return _long_date(day, page_language(lang))
+
+
+def country_name(iso3: str, lang: str | None = None, depositary_name: str = "") -> str:
+    """Return the state's name in the page's language.
+
+    English pages keep the name as the depositary writes it (as imported); French and Spanish
+    pages use the register core's names (UN usage where CLDR differs, else CLDR).
+    """
+    code = page_language(lang)
+    if code == "en" and depositary_name:
+        return depositary_name
+    try:
+        return core.country_name(iso3, code)
+    except core.UnknownState:
+        return depositary_name or iso3
+
+
+def treaty_title(treaty, short: bool = False) -> str:
+    """Return the treaty's title in the page's language (English until translated)."""
+    return gettext(treaty.short_title if short else treaty.title)
+
+
+def kind_label(kind) -> str:
+    """Return the instrument kind in words ("Ratification"), in the page's language."""
+    if not kind:
+        return ""
+    try:
+        return str(FactKind(str(kind)).label)
+    except ValueError:
+        return str(kind)
+
+
+def status_label(status) -> str:
+    """Return the participant status in words, in the page's language."""
+    label = STATUS_LABELS.get(str(status))
+    return str(label) if label is not None else str(status)
+
+
+def flag_label(flag: str) -> str:
+    """Return a register flag in words (flags the page does not know are shown as recorded)."""
+    label = FLAG_LABELS.get(flag)
+    return str(label) if label is not None else flag.replace("_", " ")

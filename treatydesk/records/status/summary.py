@@ -1,0 +1,119 @@
+"""The register's figures for the public pages: the site's treaty, its counts, latest deposits."""
+
+import dataclasses
+import datetime as dt
+
+from django.conf import settings
+
+from treatydesk.core import register as core
+from treatydesk.newsroom.notices import text as notice_words
+from treatydesk.records.facts.loading import current_register
+
+from .asof import today
+from .localize import country_name, kind_label, long_date, page_language
+
+LATEST_INSTRUMENTS = 10
+
+
+def site_treaty() -> core.TreatyDefinition:
+    """Return the definition of the treaty this site is about (settings.TREATYDESK_TREATY)."""
+    return core.load_treaty(settings.TREATYDESK_TREATY)
+
+
+def site_register() -> core.Register:
+    """Return the computed register of the site's treaty (cached until its facts change)."""
+    return current_register(settings.TREATYDESK_TREATY)
+
+
+def counts_dict(counts: core.Counts) -> dict:
+    """Return the counts as JSON-ready data, with the number of States Parties in law."""
+    return {
+        "as_of": counts.as_of.isoformat(),
+        "states_parties": counts.bound,
+        "parties": counts.parties,
+        "signatories": counts.signatories,
+        "deposited": counts.deposited,
+        "withdrawal_pending": counts.withdrawal_pending,
+        "withdrawal_held": counts.withdrawal_held,
+        "withdrawn": counts.withdrawn,
+        "total": counts.total,
+    }
+
+
+def records_on(register: core.Register, day: dt.date) -> list[core.ParticipantRecord]:
+    """Return every participant on ``day`` as the register stood then (the core does it)."""
+    return register.participants(day)
+
+
+@dataclasses.dataclass(frozen=True)
+class Deposit:
+    """One deposited instrument as the home page lists it."""
+
+    iso3: str
+    name: str
+    kind: str
+    date: dt.date
+    date_text: str
+    ordinal: int | None
+    notice: str
+    notice_lang: str
+
+
+WITHDRAWAL_STATUSES = frozenset({"withdrawal_pending", "withdrawal_held", "withdrawn"})
+
+
+def notice_for(treaty, record, lang: str, day: dt.date, about: str | None = None):
+    """Return the notice sentence for ``record`` in ``lang`` and the language it is written in.
+
+    The sentences come from ``treatydesk.newsroom.notices.text`` (the wording the published notices
+    use, in English, French and Spanish), worded as on ``day``. ``about`` picks the consent
+    or withdrawal notice (default: by the record's status). A signatory without instrument
+    has no notice: ("", lang). Other page languages get the English sentence, marked as such.
+    """
+    if about is None:
+        if str(record.status) in WITHDRAWAL_STATUSES:
+            about = notice_words.SUBJECT_WITHDRAWAL
+        elif record.instrument is not None:
+            about = notice_words.SUBJECT_CONSENT
+        else:
+            return "", lang
+    written_in = lang if lang in notice_words.LANGUAGES else "en"
+    return notice_words.notice_sentence(treaty, record, written_in, about, day), written_in
+
+
+def latest_deposits(register, day: dt.date, lang: str, limit: int = LATEST_INSTRUMENTS):
+    """Return the ``limit`` most recent consent instruments deposited on or before ``day``."""
+    deposited = [
+        record for record in records_on(register, day)
+        if record.instrument is not None and record.instrument.date is not None
+    ]
+    deposited.sort(key=lambda r: (r.instrument.date, r.ordinal or 0), reverse=True)
+    deposits = []
+    for record in deposited[:limit]:
+        notice, notice_lang = notice_for(
+            register.treaty, record, lang, day, about=notice_words.SUBJECT_CONSENT
+        )
+        deposits.append(Deposit(
+            iso3=record.state,
+            name=country_name(record.state, lang, record.state_name),
+            kind=kind_label(record.instrument.kind),
+            date=record.instrument.date,
+            date_text=long_date(record.instrument.date, lang),
+            ordinal=record.ordinal,
+            notice=notice,
+            notice_lang=notice_lang,
+        ))
+    return deposits
+
+
+def home_summary(day: dt.date | None = None, lang: str | None = None) -> dict:
+    """Return the home page's context: today's counts and the latest deposited instruments."""
+    day = day or today()
+    lang = page_language(lang)
+    register = site_register()
+    return {
+        "register_day": day,
+        "counts": register.counts(day),
+        "latest_deposits": latest_deposits(register, day, lang),
+        "treaty_entry_into_force": register.treaty_entry_into_force,
+    }

@@ -1,0 +1,61 @@
+"""Template helpers of the public site: language links, dates and names in the page's language."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from treatydesk.records.status import localize
+
+register = template.Library()
+
+
+def _in_language(path: str, current: str, code: str) -> str:
+    """Return ``path`` (with its query) in language ``code``, keeping the rest of it."""
+    translated = translate_url(path, code)
+    if translated != path or code == current:
+        return translated
+    # Paths Django cannot resolve (a 404 page, a Wagtail page) keep their shape: swap the prefix.
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{code}/{path[len(prefix):]}"
+    return f"/{code}/"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """Return one link per site language to the page being shown, marking the current one."""
+    request = context.get("request")
+    current = localize.page_language()
+    path = request.get_full_path() if request is not None else f"/{current}/"
+    links = []
+    for code, name in settings.LANGUAGES:
+        href = _in_language(path, current, code)
+        links.append({
+            "code": code,
+            "name": name,
+            "href": href,
+            "absolute": request.build_absolute_uri(href) if request is not None else href,
+            "current": code == current,
+        })
+    return links
+
+
+@register.filter
+def local_date(value, lang=None) -> str:
+    """Write a date out in the page's language: {{ day|local_date }} → "1 November 2013"."""
+    return localize.long_date(value, lang)
+
+
+@register.filter
+def treaty_title(treaty, short=False) -> str:
+    """Return the treaty's title in the page's language."""
+    if treaty is None:
+        return ""
+    return localize.treaty_title(treaty, short=bool(short))
+
+
+@register.simple_tag
+def foreign_lang(lang="en") -> str:
+    """Return ``lang`` when it differs from the page's language, for a ``lang`` attribute."""
+    return "" if localize.page_language(get_language()) == lang else lang

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class SecurityConfig(AppConfig):
-    name = "treatydesk.security"
-    label = "security"
-    verbose_name = "Security headers and policies"

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class StatusConfig(AppConfig):
-    name = "treatydesk.status"
-    label = "status"
-    verbose_name = "Public status pages"

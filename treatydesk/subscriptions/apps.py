@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class SubscriptionsConfig(AppConfig):
-    name = "treatydesk.subscriptions"
-    label = "subscriptions"
-    verbose_name = _("Subscribers")
