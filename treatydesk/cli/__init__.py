@@ -7,6 +7,8 @@ under ``var/``). Handlers live in the modules beside this one, one concern each.
 import argparse
 import sys
 
+from treatydesk.core.clock import BadPinnedDate
+
 from . import deadlines_commands, mail_commands, ops_commands, register_commands, site_commands
 from .errors import CommandError
 
@@ -33,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args) or 0
-    except CommandError as error:
+    except (CommandError, BadPinnedDate) as error:
         print(f"treatydesk {args.command}: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

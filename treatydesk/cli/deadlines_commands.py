@@ -4,6 +4,8 @@ import datetime as dt
 import json
 import sys
 
+from treatydesk.core import clock
+
 from .django_setup import setup
 from .errors import CommandError
 from .register_commands import TREATY_HELP, _treaty, parse_date
@@ -43,7 +45,7 @@ def deadlines_handler(args) -> int:
     from treatydesk.records.obligations.loading import current_obligations
 
     obligations = current_obligations(treaty.code)
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or clock.today()
     if iso3 is not None:
         if iso3 not in obligations.register.states:
             raise CommandError(f"{iso3} has no fact in the {treaty.code} register")

@@ -5,6 +5,8 @@ import json
 import sys
 from pathlib import Path
 
+from treatydesk.core import clock
+
 from .django_setup import require_register_database
 from .errors import CommandError
 
@@ -112,7 +114,7 @@ def status_handler(args) -> int:
     from treatydesk.records.facts.loading import current_register
 
     register = current_register(treaty.code)
-    records = register.participants(args.as_of or dt.date.today())
+    records = register.participants(args.as_of or clock.today())
     if args.format == "csv":
         sys.stdout.write(rows_as_csv(records))
     elif args.format == "json":
@@ -122,9 +124,9 @@ def status_handler(args) -> int:
     else:
         rows = [participant_row(r) for r in records]
         _print_table(rows)
-        counts = register.counts(args.as_of or dt.date.today())
+        counts = register.counts(args.as_of or clock.today())
         print(f"\n{counts.parties} States Parties, {counts.signatories} signatories"
-              f" (as of {(args.as_of or dt.date.today()).isoformat()})")
+              f" (as of {(args.as_of or clock.today()).isoformat()})")
     return 0
 
 
@@ -149,13 +151,13 @@ def notice_handler(args) -> int:
     from treatydesk.records.facts.loading import current_register
 
     register = current_register(treaty.code)
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or clock.today()
     record = register.participant(country.iso3, as_of)
     if record is None or (record.instrument is None and record.withdrawal_notified is None):
         raise CommandError(
             f"{country.un_name} has deposited no instrument with the {treaty.code} register"
         )
-    from treatydesk.newsroom.notices.text import notice_sentence
+    from treatydesk.core.wording.notices import notice_sentence
 
     latest_is_withdrawal = record.withdrawal_notified is not None or (
         record.withdrawal_effective is not None

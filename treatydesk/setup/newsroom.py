@@ -227,9 +227,9 @@ def publish_recent_notices(since: dt.date = RECENT_NOTICES_SINCE) -> int:
     ``since`` that have none yet; return how many pages were published."""
     from django.conf import settings
 
+    from treatydesk.core.wording.notices import subject_of
     from treatydesk.newsroom.notices.actions import DraftNotices
     from treatydesk.newsroom.notices.models import NoticeSource
-    from treatydesk.newsroom.notices.text import subject_of
     from treatydesk.records.facts.models import Fact
 
     facts = (Fact.objects.filter(treaty=settings.TREATYDESK_TREATY, date__gte=since)

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
+from treatydesk.core import clock
 from treatydesk.media.models import CustomDocument, validate_symbol
 from treatydesk.newsroom.meetings.models import MeetingDocument, MeetingIndexPage, MeetingPage
 
@@ -69,7 +70,7 @@ def test_a_meeting_cannot_end_before_it_starts(newsroom):
 
 def test_the_index_separates_coming_and_past_meetings(client, newsroom):
     index = MeetingIndexPage.objects.get(locale__language_code="en")
-    soon = dt.date.today() + dt.timedelta(days=30)
+    soon = clock.today() + dt.timedelta(days=30)
     index.add_child(instance=MeetingPage(
         title="Intersessional meeting", slug="intersessional", kind="intersessional",
         start_date=soon, end_date=soon + dt.timedelta(days=1), place="Geneva, Switzerland",

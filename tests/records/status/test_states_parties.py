@@ -6,6 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from treatydesk.core import clock
+
 pytestmark = pytest.mark.django_db
 
 
@@ -95,7 +97,7 @@ def test_date_before_adoption_explains_and_lists_nobody(client, ccm_register):
 
 
 def test_date_in_the_future_is_a_projection_with_a_warning(client, ccm_register):
-    future = dt.date.today() + dt.timedelta(days=400)
+    future = clock.today() + dt.timedelta(days=400)
     response = client.get(f"/en/states-parties/?as_of={future.isoformat()}")
     assert response.status_code == 200
     assert "is in the future" in response.content.decode()

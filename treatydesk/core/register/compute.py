@@ -11,6 +11,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
+from .. import clock
 from .dates import format_date_en, ordinal_suffix_en
 from .definitions import TreatyDefinition
 from .facts import CONSENT_KINDS, Fact, FactKind
@@ -63,7 +64,7 @@ class Register:
     ):
         self.treaty = treaty
         self.facts: tuple[Fact, ...] = tuple(facts)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self._warnings: list[str] = []
         classified = _classify(self.facts)
         self.names = {state: first[-1] or state for state, first in classified.items()}

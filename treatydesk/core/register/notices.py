@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .. import clock
 from .dates import format_date_en, ordinal_suffix_en
 from .definitions import TreatyDefinition
 from .facts import FactKind
@@ -52,7 +53,7 @@ def notice_text(
     """
     if lang.split("-")[0].lower() != "en":
         raise ValueError(f"notices are written in English only; {lang!r} is not available")
-    today = today or as_of or date.today()
+    today = today or as_of or clock.today()
     if about is None:
         about = "withdrawal" if record.status in WITHDRAWAL_STATUSES else "consent"
     if about == "withdrawal":

@@ -1,16 +1,17 @@
 """Security notices: warnings to readers about forged mail in the secretariat's name."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from treatydesk.core import clock
+
 
 def _today():
-    return timezone.localdate()
+    return clock.today()
 
 
 class SecurityNoticePage(Page):

@@ -9,7 +9,6 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from treatydesk.core import clock
 from treatydesk.media.models import DocumentLanguage, validate_symbol
 
 
@@ -56,7 +56,7 @@ class MeetingIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         meetings = MeetingPage.objects.child_of(self).live().public()
-        today = timezone.localdate()
+        today = clock.today()
         context["upcoming"] = meetings.filter(end_date__gte=today).order_by("start_date")
         context["past"] = meetings.filter(end_date__lt=today).order_by("-start_date")
         return context

@@ -3,7 +3,6 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,6 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from treatydesk.core import clock
 
 # Rich text an editor may use in an article: no embeds, since an embedded player would make the
 # reader's browser call a third party.
@@ -91,7 +92,7 @@ class NewsPageTag(TaggedItemBase):
 
 
 def _today():
-    return timezone.localdate()
+    return clock.today()
 
 
 class NewsPage(Page):

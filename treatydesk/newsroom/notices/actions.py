@@ -19,13 +19,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Locale, Revision, WorkflowState
+from wagtail.models import Revision, WorkflowState
 
+from treatydesk.core import clock
 from treatydesk.core import register as core
+from treatydesk.core.wording import notices as notice_text
 from treatydesk.records.facts.loading import current_register
 from treatydesk.records.facts.models import Fact
 
-from . import text as notice_text
 from .models import NoticeIndexPage, NoticePage, NoticeSource, NoticeSubject
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ def notice_title(kind: str, iso3: str, state_name: str, lang: str) -> str:
 
 def act_date(fact: Fact) -> dt.date:
     """Return the day a notice about ``fact`` speaks from (the deposit or notification)."""
-    return fact.date or timezone.localdate()
+    return fact.date or clock.today()
 
 
 def drafted_texts(source: NoticeSource, register: core.Register) -> dict[str, str] | None:
@@ -348,21 +349,3 @@ class RelinkNotices:
             source.save(update_fields=["fact", "updated_at"])
             relinked += 1
         return relinked
-
-
-def ensure_notice_indexes() -> None:
-    """Create the notice index under each language's home page where it is missing."""
-    from treatydesk.site.models import HomePage
-
-    titles = {"en": "Notices", "fr": "Notifications", "es": "Notificaciones"}
-    for locale in Locale.objects.all():
-        home = HomePage.objects.filter(locale=locale).first()
-        if home is None or NoticeIndexPage.objects.child_of(home).exists():
-            continue
-        english = NoticeIndexPage.objects.filter(locale__language_code="en").first()
-        index = NoticeIndexPage(title=titles.get(locale.language_code, "Notices"),
-                                slug="notices", locale=locale)
-        if english is not None:
-            index.translation_key = english.translation_key
-        home.add_child(instance=index)
-        index.save_revision().publish()

@@ -3,9 +3,9 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from treatydesk.core.wording import notices as notice_text
 from treatydesk.records.facts.signals import fact_deleted, fact_recorded, register_imported
 
-from . import text as notice_text
 from .actions import DraftNotices, FactRemoved, RefreshNotices, RelinkNotices, flag
 from .models import NoticePage, NoticeSource
 

@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from treatydesk.core import clock
 from treatydesk.core import register as core
 
 from .loading import bump_version, stored_facts, to_core
@@ -27,7 +28,7 @@ class RegisterRejected(Exception):
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+    return clock.today()
 
 
 def _actor(user, actor: str | None) -> str:

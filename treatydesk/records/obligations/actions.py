@@ -7,8 +7,8 @@ refuse raises ``ObligationRejected`` with messages for the keeper, and nothing i
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
 
+from treatydesk.core import clock
 from treatydesk.core import obligations as core
 from treatydesk.core.register import Problem
 from treatydesk.records.facts.loading import current_register
@@ -50,7 +50,7 @@ class RecordObligationFact:
         register = current_register(self.treaty)
         others = [r for r in stored_rows(self.treaty)
                   if not (type(r) is type(row) and row.pk and r.pk == row.pk)]
-        today = timezone.localdate()
+        today = clock.today()
         policy = conf.policy()
         before = {p.message for p in _errors(core.validate_obligation_facts(
             register, [to_core(r) for r in others], today, policy=policy))}

@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-from django.utils import timezone
 from django_tasks import task
+
+from treatydesk.core import clock
 
 from .reminders import send_all
 
@@ -11,5 +12,5 @@ from .reminders import send_all
 @task()
 def send_due_reminders(as_of: str = "") -> int:
     """Send today's (or ``as_of``'s, YYYY-MM-DD) deadline reminders; return how many went."""
-    day = dt.date.fromisoformat(as_of) if as_of else timezone.localdate()
+    day = dt.date.fromisoformat(as_of) if as_of else clock.today()
     return sum(len(sent) for sent in send_all(day).values())

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from treatydesk.core import clock
 from treatydesk.core import obligations as core
 from treatydesk.records.status.localize import long_date, page_language, treaty_title
 from treatydesk.records.status.summary import site_treaty
@@ -151,7 +152,7 @@ def obligations_ics(request):
     """Subscribe to every State Party's deadlines (RFC 5545, one all-day event each)."""
     treaty = site_treaty()
     obligations = current_obligations(treaty.code)
-    deadlines = obligations.all_deadlines(timezone.localdate())
+    deadlines = obligations.all_deadlines(clock.today())
     name = _("%(treaty)s: deadlines of the States Parties") % {"treaty": treaty.code}
     return _calendar(request, treaty, deadlines, name)
 
@@ -166,8 +167,8 @@ def state_ics(request, iso3: str):
     obligations = current_obligations(treaty.code)
     if iso3 not in obligations.register.states:
         raise Http404(_("No State with the code %(code)s is in the register.") % {"code": iso3})
-    deadlines = obligations.deadlines(iso3, timezone.localdate())
-    record = obligations.register.participant(iso3, timezone.localdate())
+    deadlines = obligations.deadlines(iso3, clock.today())
+    record = obligations.register.participant(iso3, clock.today())
     state_name = record.state_name if record is not None else iso3
     name = _("%(treaty)s: deadlines of %(state)s") % {"treaty": treaty.code, "state": state_name}
     return _calendar(request, treaty, deadlines, name)

@@ -4,8 +4,9 @@ import dataclasses
 import datetime as dt
 import re
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from treatydesk.core import clock
 
 from .localize import long_date
 
@@ -46,14 +47,9 @@ class AsOf:
         return f"as_of={self.date.isoformat()}" if self.chosen else ""
 
 
-def today() -> dt.date:
-    """Return today's date where the site keeps time (UTC unless configured otherwise)."""
-    return timezone.localdate()
-
-
 def parse_as_of(value: str | None, now: dt.date | None = None) -> AsOf:
     """Return the day asked for by ``value`` (today when empty), or raise ``BadAsOf``."""
-    now = now or today()
+    now = now or clock.today()
     value = (value or "").strip()
     if not value:
         return AsOf(now, now, chosen=False)

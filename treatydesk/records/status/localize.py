@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from treatydesk.core import register as core
-from treatydesk.newsroom.notices import text as notice_words
+from treatydesk.core.wording import notices as notice_words
 from treatydesk.records.facts.models import FactKind
 
 # Treaty titles as they appear in the definition files, marked for translation.

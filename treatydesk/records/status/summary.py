@@ -5,11 +5,11 @@ import datetime as dt
 
 from django.conf import settings
 
+from treatydesk.core import clock
 from treatydesk.core import register as core
-from treatydesk.newsroom.notices import text as notice_words
+from treatydesk.core.wording import notices as notice_words
 from treatydesk.records.facts.loading import current_register
 
-from .asof import today
 from .localize import country_name, kind_label, long_date, page_language
 
 LATEST_INSTRUMENTS = 10
@@ -65,7 +65,7 @@ WITHDRAWAL_STATUSES = frozenset({"withdrawal_pending", "withdrawal_held", "withd
 def notice_for(treaty, record, lang: str, day: dt.date, about: str | None = None):
     """Return the notice sentence for ``record`` in ``lang`` and the language it is written in.
 
-    The sentences come from ``treatydesk.newsroom.notices.text`` (the wording the published notices
+    The sentences come from ``treatydesk.core.wording.notices`` (the wording the published notices
     use, in English, French and Spanish), worded as on ``day``. ``about`` picks the consent
     or withdrawal notice (default: by the record's status). A signatory without instrument
     has no notice: ("", lang). Other page languages get the English sentence, marked as such.
@@ -108,7 +108,7 @@ def latest_deposits(register, day: dt.date, lang: str, limit: int = LATEST_INSTR
 
 def home_summary(day: dt.date | None = None, lang: str | None = None) -> dict:
     """Return the home page's context: today's counts and the latest deposited instruments."""
-    day = day or today()
+    day = day or clock.today()
     lang = page_language(lang)
     register = site_register()
     return {

@@ -2,10 +2,10 @@
 
 from django import template
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from treatydesk.core import clock
 from treatydesk.records.status.localize import long_date, page_language
 from treatydesk.records.status.summary import site_treaty
 
@@ -20,7 +20,7 @@ def state_obligations(iso3: str) -> dict:
     """Return the obligations section of a state's page (today's statuses)."""
     treaty = site_treaty()
     obligations = current_obligations(treaty.code)
-    day = timezone.localdate()
+    day = clock.today()
     lang = page_language()
     deadlines = obligations.deadlines(iso3, day)
     events = obligations.timeline(iso3, day)

@@ -3,8 +3,8 @@
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from treatydesk.core import clock
 from treatydesk.core.register import UnknownTreaty, load_treaty
 from treatydesk.records.obligations.reminders import send_all
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
                             help="list the reminders that would go, send nothing")
 
     def handle(self, *args, **options):
-        as_of = timezone.localdate()
+        as_of = clock.today()
         if options["as_of"]:
             try:
                 as_of = dt.date.fromisoformat(options["as_of"])

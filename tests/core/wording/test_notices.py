@@ -6,7 +6,7 @@ import pytest
 
 from tests.paths import TREATIES
 from treatydesk.core import register as core
-from treatydesk.newsroom.notices import text
+from treatydesk.core.wording import notices as text
 
 
 @pytest.mark.parametrize("n,en,fr,es", [

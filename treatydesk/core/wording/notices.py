@@ -18,7 +18,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import format_date
 
-from treatydesk.core import register as core
+from .. import register as core
 
 LANGUAGES = ("en", "fr", "es")
 
