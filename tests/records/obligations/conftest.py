@@ -27,13 +27,12 @@ def english():
 
 
 @pytest.fixture
-def today(monkeypatch):
-    """Pin "today" (django.utils.timezone.localdate) to 15 January 2026."""
-    from django.utils import timezone
+def today():
+    """Pin the site's one clock (treatydesk.core.clock) to 15 January 2026."""
+    from treatydesk.core import clock
 
-    day = dt.date(2026, 1, 15)
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
-    return day
+    with clock.pinned(dt.date(2026, 1, 15)) as day:
+        yield day
 
 
 @pytest.fixture
