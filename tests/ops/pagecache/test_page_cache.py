@@ -146,6 +146,19 @@ def test_a_register_change_makes_the_cache_stale(page_cache, wsgi_get, site_with
     assert b"United States of America" in response.body
 
 
+def test_an_obligation_change_makes_the_cache_stale(page_cache, wsgi_get, site_with_register,
+                                                  django_capture_on_commit_callbacks):
+    from treatydesk.records.obligations.actions import RecordObligationFact
+    from treatydesk.records.obligations.models import Report
+
+    wsgi_get("/en/obligations/")
+    assert wsgi_get("/en/obligations/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        RecordObligationFact(Report(treaty="CCM", state="CMR", obligation="initial-report",
+                                    received_on=dt.date(2013, 6, 1))).execute()
+    assert wsgi_get("/en/obligations/")["X-Page-Cache"] == "miss"
+
+
 def test_a_rolled_back_change_leaves_the_cache_alone(page_cache, wsgi_get, site_with_register,
                                                     django_capture_on_commit_callbacks):
     from django.db import transaction

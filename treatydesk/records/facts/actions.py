@@ -14,8 +14,9 @@ from django.db import transaction
 from treatydesk.core import clock
 from treatydesk.core import register as core
 
+from . import audit
 from .loading import bump_version, stored_facts, to_core
-from .models import AuditEntry, Fact
+from .models import Fact
 from .signals import fact_deleted, fact_recorded, register_imported
 
 
@@ -31,14 +32,6 @@ def _today() -> dt.date:
     return clock.today()
 
 
-def _actor(user, actor: str | None) -> str:
-    if actor:
-        return actor
-    if user is not None and getattr(user, "is_authenticated", False):
-        return user.get_username()
-    return "system"
-
-
 def _errors(problems) -> list:
     return [p for p in problems if getattr(p, "severity", "error") == "error"]
 
@@ -49,7 +42,7 @@ class RecordFact:
     def __init__(self, fact: Fact, user=None, actor: str | None = None):
         self.fact = fact
         self.user = user
-        self.actor = _actor(user, actor)
+        self.actor = audit.actor_name(user, actor)
 
     def problems(self) -> list:
         """Return the rule problems the change would introduce for this fact's state."""
@@ -76,15 +69,11 @@ class RecordFact:
                 stored = Fact.objects.select_for_update().filter(pk=self.fact.pk).first()
                 before = stored.as_snapshot() if stored else None
             self.fact.save()
-            AuditEntry.objects.create(
-                user=self.user if getattr(self.user, "pk", None) else None,
-                actor=self.actor,
-                treaty=self.fact.treaty,
-                action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
-                fact_id=self.fact.pk,
-                summary=str(self.fact)[:255],
-                before=before,
-                after=self.fact.as_snapshot(),
+            audit.record(
+                instance=self.fact, treaty=self.fact.treaty,
+                action=audit.Action.UPDATE if before else audit.Action.CREATE,
+                summary=str(self.fact), user=self.user, actor=self.actor,
+                before=before, after=self.fact.as_snapshot(),
             )
             bump_version(self.fact.treaty)
             fact_recorded.send(sender=Fact, fact=self.fact, before=before, user=self.user,
@@ -98,7 +87,7 @@ class DeleteFact:
     def __init__(self, fact: Fact, user=None, actor: str | None = None):
         self.fact = fact
         self.user = user
-        self.actor = _actor(user, actor)
+        self.actor = audit.actor_name(user, actor)
 
     def problems(self) -> list:
         """Return the rule problems that removing the fact would leave for its state."""
@@ -120,12 +109,12 @@ class DeleteFact:
             snapshot = self.fact.as_snapshot()
             pk = self.fact.pk
             summary = str(self.fact)[:255]
-            self.fact.delete()
-            AuditEntry.objects.create(
-                user=self.user if getattr(self.user, "pk", None) else None,
-                actor=self.actor, treaty=snapshot["treaty"], action=AuditEntry.Action.DELETE,
-                fact_id=pk, summary=summary, before=snapshot, after=None,
+            audit.record(
+                instance=self.fact, object_id=pk, treaty=snapshot["treaty"],
+                action=audit.Action.DELETE, summary=summary, user=self.user, actor=self.actor,
+                before=snapshot,
             )
+            self.fact.delete()
             bump_version(snapshot["treaty"])
             fact_deleted.send(sender=Fact, fact_id=pk, snapshot=snapshot, user=self.user,
                               actor=self.actor)
@@ -167,7 +156,7 @@ class ImportRegister:
         self.participants = participants
         self.withdrawals = withdrawals
         self.user = user
-        self.actor = _actor(user, actor)
+        self.actor = audit.actor_name(user, actor)
 
     def parse(self) -> tuple[list[core.Fact], list[str], list[str]]:
         """Return the facts of the files, the errors and the warnings."""
@@ -213,11 +202,11 @@ class ImportRegister:
                 )
                 for f in facts
             )
-            AuditEntry.objects.create(
-                user=self.user if getattr(self.user, "pk", None) else None,
-                actor=self.actor, treaty=code, action=AuditEntry.Action.IMPORT,
+            audit.record(
+                treaty=code, action=audit.Action.IMPORT,
                 summary=f"{code}: {len(before)} facts replaced by {len(rows)} from "
-                        f"{self.participants[1]}"[:255],
+                        f"{self.participants[1]}",
+                user=self.user, actor=self.actor,
                 before=before, after=[row.as_snapshot() for row in rows],
             )
             bump_version(code)

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import secrets
-import threading
-
 from treatydesk.core import register as core
+from treatydesk.records.versioned import VersionedCache, read_token, renew_token
 
 from .models import Fact, RegisterVersion
-
-_cache: dict[str, tuple[int, core.Register]] = {}
-_lock = threading.Lock()
 
 
 def to_core(row: Fact) -> core.Fact:
@@ -35,19 +30,19 @@ def stored_facts(treaty: str) -> list[core.Fact]:
 
 def register_version(treaty: str) -> int:
     """Return the current version token of ``treaty``'s register (0 when never changed)."""
-    row = RegisterVersion.objects.filter(treaty=treaty).values_list("version", flat=True).first()
-    return row or 0
+    return read_token(RegisterVersion, treaty)
 
 
 def bump_version(treaty: str) -> None:
-    """Mark ``treaty``'s register as changed; call inside the changing transaction.
+    """Mark ``treaty``'s register as changed; call inside the changing transaction."""
+    renew_token(RegisterVersion, treaty)
 
-    The new version is random rather than incremented, so a database restored from a backup
-    or rolled back can never present an old number that a process has cached other facts under.
-    """
-    RegisterVersion.objects.update_or_create(
-        treaty=treaty, defaults={"version": secrets.randbits(62)}
-    )
+
+def _build(treaty: str) -> core.Register:
+    return core.Register(core.load_treaty(treaty), stored_facts(treaty))
+
+
+_registers: VersionedCache[core.Register] = VersionedCache(register_version, _build)
 
 
 def current_register(treaty: str) -> core.Register:
@@ -56,17 +51,9 @@ def current_register(treaty: str) -> core.Register:
     One indexed query per call checks the version; the facts are read and the register is
     recomputed only after a change, so public pages stay fast with the full register.
     """
-    treaty = treaty.upper()
-    version = register_version(treaty)
-    cached = _cache.get(treaty)
-    if cached and cached[0] == version:
-        return cached[1]
-    with _lock:
-        built = core.Register(core.load_treaty(treaty), stored_facts(treaty))
-        _cache[treaty] = (version, built)
-    return built
+    return _registers.get(treaty.upper())
 
 
 def clear_cache() -> None:
     """Forget every cached register (tests that swap databases use this)."""
-    _cache.clear()
+    _registers.clear()

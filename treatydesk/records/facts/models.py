@@ -89,7 +89,8 @@ class RegisterVersion(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who changed which fact, when, and what it was before and after."""
+    """Who changed which record (a register or obligation fact), when, and what it was before
+    and after (written by ``treatydesk.records.audit``)."""
 
     class Action(models.TextChoices):
         CREATE = "create", _("created")
@@ -105,7 +106,11 @@ class AuditEntry(models.Model):
     actor = models.CharField(_("actor"), max_length=150)
     treaty = models.CharField(max_length=8, choices=TreatyCode.choices)
     action = models.CharField(max_length=16, choices=Action.choices)
-    fact_id = models.BigIntegerField(null=True, blank=True)
+    subject = models.CharField(
+        _("record type"), max_length=64, default="registry.fact",
+        help_text=_("The model of the changed record, e.g. registry.fact or obligations.report"),
+    )
+    fact_id = models.BigIntegerField(_("record id"), null=True, blank=True)
     summary = models.CharField(max_length=255)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)

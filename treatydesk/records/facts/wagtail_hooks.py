@@ -39,15 +39,15 @@ class FactViewSet(SnippetViewSet):
 class AuditEntryViewSet(ModelViewSet):
     model = AuditEntry
     icon = "history"
-    menu_label = _("Register audit log")
+    menu_label = _("Audit log")
     add_to_admin_menu = False
-    list_display = ["at", "actor", "action", "treaty", "summary"]
-    list_filter = ["treaty", "action"]
+    list_display = ["at", "actor", "action", "treaty", "subject", "summary"]
+    list_filter = ["treaty", "action", "subject"]
     search_fields = ["summary", "actor"]
     inspect_view_enabled = True
-    inspect_view_fields = ["at", "actor", "action", "treaty", "fact_id", "summary", "before",
-                           "after"]
-    form_fields = []  # read-only: entries are written by the register's actions only
+    inspect_view_fields = ["at", "actor", "action", "treaty", "subject", "fact_id", "summary",
+                           "before", "after"]
+    form_fields = []  # read-only: entries are written by the records' actions only
 
     def get_urlpatterns(self):
         return [p for p in super().get_urlpatterns() if p.name in {"index", "inspect",

@@ -1,21 +1,24 @@
-"""Record an obligation fact: check it with the register core's rules, then save it.
+"""Record or delete an obligation fact: check it with the core's rules, then change it.
 
-The admin forms and any other caller go through ``RecordObligationFact``; a fact the rules
-refuse raises ``ObligationRejected`` with messages for the keeper, and nothing is saved.
+The admin forms and any other caller go through ``RecordObligationFact`` and
+``DeleteObligationFact``; a change the rules refuse raises ``ObligationRejected`` with messages
+for the keeper, and nothing is changed. Every change is written to the records' audit log.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from treatydesk.core import clock
 from treatydesk.core import obligations as core
 from treatydesk.core.register import Problem
+from treatydesk.records.facts import audit
 from treatydesk.records.facts.loading import current_register
 
 from . import conf
 from .loading import stored_rows, to_core
-from .models import ExtensionDecision
+from .models import ExtensionDecision, ExtensionRequest
 
 
 class ObligationRejected(Exception):
@@ -69,7 +72,42 @@ class RecordObligationFact:
         problems = self.problems()
         if problems:
             raise ObligationRejected([problem.message for problem in problems])
+        row = self.row
         with transaction.atomic():
-            self.row.save()  # the post_save receiver renews the treaty's version
-        return self.row
+            stored = (type(row).objects.select_for_update().filter(pk=row.pk).first()
+                      if row.pk else None)
+            before = audit.snapshot(stored) if stored else None
+            row.save()  # the post_save receiver renews the treaty's version
+            audit.record(instance=row, treaty=self.treaty,
+                         action=audit.Action.UPDATE if before else audit.Action.CREATE,
+                         summary=str(row), user=self.user, before=before,
+                         after=audit.snapshot(row))
+        return row
+
+
+class DeleteObligationFact:
+    """Remove one obligation fact, keeping what it was in the audit log."""
+
+    def __init__(self, row, user=None):
+        self.row = row
+        self.user = user
+
+    def problems(self) -> list[str]:
+        """Return why the fact cannot go: a decided extension request keeps its decision's
+        history."""
+        row = self.row
+        if isinstance(row, ExtensionRequest) and row.decisions.exists():
+            return [_("“%(request)s” has an extension decision; delete the decision first "
+                      "(the register keeps both as history).") % {"request": row}]
+        return []
+
+    def execute(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ObligationRejected(problems)
+        row = self.row
+        with transaction.atomic():
+            audit.record(instance=row, treaty=row.treaty, action=audit.Action.DELETE,
+                         summary=str(row), user=self.user, before=audit.snapshot(row))
+            row.delete()  # the post_delete receiver renews the treaty's version
 

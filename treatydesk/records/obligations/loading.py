@@ -6,11 +6,9 @@ tokens renewed on every change) and on the policy, so a change anywhere recomput
 
 from __future__ import annotations
 
-import secrets
-import threading
-
 from treatydesk.core import obligations as core
 from treatydesk.records.facts.loading import current_register, register_version
+from treatydesk.records.versioned import VersionedCache, read_token, renew_token
 
 from . import conf
 from .models import (
@@ -22,9 +20,6 @@ from .models import (
     ObligationsVersion,
     Report,
 )
-
-_cache: dict[str, tuple[tuple, core.ObligationRegister]] = {}
-_lock = threading.Lock()
 
 STATE_MODELS = (Report, NotApplicableDeclaration, CompletionDeclaration, ExtensionRequest,
                 HostilitiesEnded)
@@ -82,33 +77,33 @@ def stored_facts(treaty: str) -> list:
 
 
 def obligations_version(treaty: str) -> int:
-    row = ObligationsVersion.objects.filter(treaty=treaty).values_list("version", flat=True)
-    return row.first() or 0
+    """Return the current version token of ``treaty``'s obligation facts."""
+    return read_token(ObligationsVersion, treaty)
 
 
 def bump_version(treaty: str) -> None:
     """Mark ``treaty``'s obligation facts as changed (random, as the register's version is)."""
     if treaty:
-        ObligationsVersion.objects.update_or_create(
-            treaty=treaty, defaults={"version": secrets.randbits(62)}
-        )
+        renew_token(ObligationsVersion, treaty)
+
+
+def _version(treaty: str) -> tuple:
+    return (register_version(treaty), obligations_version(treaty), conf.policy())
+
+
+def _build(treaty: str) -> core.ObligationRegister:
+    return core.ObligationRegister(current_register(treaty), stored_facts(treaty),
+                                   policy=conf.policy())
+
+
+_registers: VersionedCache[core.ObligationRegister] = VersionedCache(_version, _build)
 
 
 def current_obligations(treaty: str) -> core.ObligationRegister:
     """Return the deadlines register of ``treaty``, rebuilt only after a change."""
-    treaty = treaty.upper()
-    policy = conf.policy()
-    key = (register_version(treaty), obligations_version(treaty), policy)
-    cached = _cache.get(treaty)
-    if cached and cached[0] == key:
-        return cached[1]
-    with _lock:
-        built = core.ObligationRegister(current_register(treaty), stored_facts(treaty),
-                                        policy=policy)
-        _cache[treaty] = (key, built)
-    return built
+    return _registers.get(treaty.upper())
 
 
 def clear_cache() -> None:
     """Forget every cached deadlines register (tests that swap databases use this)."""
-    _cache.clear()
+    _registers.clear()

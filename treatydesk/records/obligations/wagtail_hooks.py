@@ -11,8 +11,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .actions import DeleteObligationFact, ObligationRejected
 from .forms import ContactPointForm, ObligationFactForm, StateFactForm
 from .models import (
+    FACT_MODELS,
     CompletionDeclaration,
     ContactPoint,
     ExtensionDecision,
@@ -176,14 +178,18 @@ register_snippet(ObligationsGroup)
 
 
 @hooks.register("before_delete_snippet")
-def keep_requests_that_were_decided(request, instances):
-    """Refuse to delete an extension request a decision answers: the history needs both."""
-    decided = [obj for obj in instances
-               if isinstance(obj, ExtensionRequest) and obj.decisions.exists()]
-    if not decided:
+def delete_obligation_facts_through_the_action(request, instances):
+    """Delete obligation facts with their checks and an audit entry, not a bare delete."""
+    facts = [obj for obj in instances if isinstance(obj, FACT_MODELS)]
+    if not facts:
         return None
-    for obj in decided:
-        messages.error(request, _("“%(request)s” has an extension decision; delete the decision "
-                                  "first (the register keeps both as history).")
-                       % {"request": obj})
-    return redirect("wagtailsnippets_obligations_extensionrequest:list")
+    listing = f"wagtailsnippets_obligations_{facts[0]._meta.model_name}:list"
+    for fact in facts:
+        try:
+            DeleteObligationFact(fact, user=request.user).execute()
+        except ObligationRejected as rejected:
+            for message in rejected.messages:
+                messages.error(request, message)
+            return redirect(listing)
+    messages.success(request, _("Deleted; the audit log keeps what it was."))
+    return redirect(listing)
