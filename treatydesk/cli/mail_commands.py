@@ -107,7 +107,7 @@ def add_parsers(sub) -> None:
 
 def _keystore():
     setup()
-    from treatydesk.mail.mailings.keystore import get_keystore
+    from treatydesk.mail.outgoing.keystore import get_keystore
 
     return get_keystore()
 
@@ -259,8 +259,11 @@ def send_test_handler(args) -> int:
     from django.core.mail import get_connection
 
     from treatydesk.core.mailtrust import SigningError
-    from treatydesk.mail.mailings.compose import new_message_id_value, sample_message
-    from treatydesk.mail.mailings.models import new_message_id
+    from treatydesk.mail.outgoing.messages import (
+        new_message_id,
+        new_message_id_value,
+        sample_message,
+    )
 
     message_id = new_message_id_value(new_message_id())
     message = sample_message(args.to, message_id)
@@ -279,7 +282,7 @@ def send_test_handler(args) -> int:
 
 def bounces_handler(args) -> int:
     require_register_database()
-    from treatydesk.mail.subscribers.bounces import read_paths
+    from treatydesk.mail.mailings.bounces import read_paths
 
     summary = read_paths(args.paths)
     print(f"Read {summary.messages} message(s): {summary.hard} permanent and {summary.soft} "

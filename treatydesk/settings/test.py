@@ -11,7 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Mail (treatydesk/mail/mailings): signed, kept in mail.outbox; tasks run at once unless a test
 # asks for the database backend (the worker test does).
-TREATYDESK_MAIL_BACKEND = "treatydesk.mail.mailings.backends.DkimLocmemBackend"
+TREATYDESK_MAIL_BACKEND = "treatydesk.mail.outgoing.backends.DkimLocmemBackend"
 TREATYDESK_MAIL_BASE_URL = "https://www.ccm.example"
 DEFAULT_FROM_EMAIL = "Convention on Cluster Munitions <notices@ccm.example>"
 TASKS = {

@@ -39,7 +39,7 @@ def dkim_dir(dkim_template, tmp_path, settings):
 
 @pytest.fixture
 def keystore(dkim_dir):
-    from treatydesk.mail.mailings.keystore import get_keystore
+    from treatydesk.mail.outgoing.keystore import get_keystore
 
     return get_keystore()
 
@@ -87,7 +87,7 @@ def smtp_server():
 def real_smtp(settings, smtp_server, keystore):
     """Send through the real path: the DKIM-signing SMTP backend to the loopback server."""
     capture, port = smtp_server
-    settings.TREATYDESK_MAIL_BACKEND = "treatydesk.mail.mailings.backends.DkimSmtpBackend"
+    settings.TREATYDESK_MAIL_BACKEND = "treatydesk.mail.outgoing.backends.DkimSmtpBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = port
     settings.EMAIL_USE_TLS = False

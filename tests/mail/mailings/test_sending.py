@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from treatydesk.mail.mailings import sending
 from treatydesk.mail.mailings.actions import MailingRefused, MailPage
-from treatydesk.mail.mailings.backends import HandoverRefused
 from treatydesk.mail.mailings.models import Delivery, DeliveryState
+from treatydesk.mail.outgoing.backends import HandoverRefused
 
 from .conftest import make_subscriber
 

@@ -9,7 +9,7 @@ import os
 from treatydesk.settings.test import *  # noqa: F403
 
 TREATYDESK_MAIL_TASK_BACKEND = "database"
-TREATYDESK_MAIL_BACKEND = "treatydesk.mail.mailings.backends.DkimSmtpBackend"
+TREATYDESK_MAIL_BACKEND = "treatydesk.mail.outgoing.backends.DkimSmtpBackend"
 EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = int(os.environ["EMAIL_PORT"])
 EMAIL_USE_TLS = False

@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from treatydesk.mail.outgoing.messages import new_message_id, new_message_id_value
 from treatydesk.mail.subscribers.models import Subscriber
 
-from .compose import NotMailable, new_message_id_value, page_content, page_topic
-from .models import Delivery, DeliveryState, Mailing, new_message_id
+from .compose import NotMailable, page_content, page_topic
+from .models import Delivery, DeliveryState, Mailing
 from .tasks import enqueue_mailing
 
 

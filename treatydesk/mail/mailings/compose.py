@@ -9,21 +9,16 @@ delivery's Message-ID, List-Unsubscribe).
 from __future__ import annotations
 
 import html
-import logging
 import re
-from email.utils import formatdate, parseaddr
 
-from django.conf import settings
+from babel.dates import format_date
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.rich_text import expand_db_html
 
-from treatydesk.core.mailtrust import list_unsubscribe_headers
-
-from .keystore import sending_domain
-
-logger = logging.getLogger(__name__)
+from treatydesk.mail.outgoing.messages import build_message, public_base_url
 
 #: Page models that can be mailed, by label, and the subscribers' topic they go to.
 #: None: every subscriber of the language (a warning about forged mail concerns them all).
@@ -58,8 +53,6 @@ _TAG_RE = re.compile(r"<[^>]+>")
 
 def html_to_text(markup: str) -> str:
     """Return rich text as plain paragraphs: one blank line between blocks, no tags."""
-    from wagtail.rich_text import expand_db_html
-
     text = _BLOCK_END_RE.sub("\n\n", expand_db_html(markup or ""))
     text = html.unescape(_TAG_RE.sub("", text))
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
@@ -80,11 +73,6 @@ def page_text(page) -> str:
     return "\n\n".join(parts)
 
 
-def public_base_url() -> str:
-    """Return the site's public address, as links in mail must use (no trailing slash)."""
-    return settings.TREATYDESK_MAIL_BASE_URL.rstrip("/")
-
-
 def page_content(page) -> tuple[str, str, str]:
     """Return (subject, text, absolute address) of ``page`` for a mailing."""
     page = page.specific
@@ -102,8 +90,6 @@ def page_content(page) -> tuple[str, str, str]:
 
 
 def _format_date(date) -> str:
-    from babel.dates import format_date
-
     return format_date(date, format="long", locale=translation.get_language() or "en")
 
 
@@ -111,60 +97,6 @@ def unsubscribe_url(subscriber) -> str:
     with translation.override(subscriber.language):
         path = reverse("unsubscribe", args=[subscriber.unsubscribe_token])
     return public_base_url() + path
-
-
-def verify_url(language: str) -> str:
-    with translation.override(language):
-        return public_base_url() + reverse("verify_email")
-
-
-def footer(language: str, unsubscribe: str | None) -> str:
-    """Return the lines below every message: how to check it, and how to leave."""
-    with translation.override(language):
-        lines = [
-            "-- ",
-            _("Is this e-mail really from us? Paste its source at %(url)s to check its "
-              "signature.") % {"url": verify_url(language)},
-            _("We never send attachments or ask for passwords."),
-        ]
-        if unsubscribe:
-            lines.append(_("To stop receiving these messages: %(url)s") % {"url": unsubscribe})
-    return "\n".join(lines)
-
-
-def list_id(topic: str | None) -> str:
-    domain = sending_domain()
-    return f"<{topic or 'all'}.{domain}>"
-
-
-def bounce_address() -> str:
-    return settings.TREATYDESK_BOUNCE_ADDRESS or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-
-
-def new_message_id_value(local: str) -> str:
-    """Return a full Message-ID (without brackets) in our sending domain."""
-    return f"{local}@{sending_domain()}"
-
-
-def build_message(*, to: str, subject: str, text: str, message_id: str, language: str,
-                  topic: str | None, unsubscribe: str | None) -> EmailMessage:
-    """Return the message exactly as it goes out (signed later by the backend)."""
-    headers = {
-        "From": settings.DEFAULT_FROM_EMAIL,
-        "Date": formatdate(localtime=False, usegmt=True),
-        "Message-ID": f"<{message_id}>",
-        "List-Id": list_id(topic),
-        "Auto-Submitted": "auto-generated",
-    }
-    if unsubscribe:
-        try:
-            headers.update(list_unsubscribe_headers(unsubscribe))
-        except ValueError:
-            # RFC 8058 allows only https; a workstation on plain http gets the body link only.
-            logger.warning("no List-Unsubscribe header: %s is not https", unsubscribe)
-    body = f"{text}\n\n{footer(language, unsubscribe)}\n"
-    return EmailMessage(subject=subject, body=body, from_email=bounce_address(), to=[to],
-                        headers=headers)
 
 
 def delivery_message(delivery) -> EmailMessage:
@@ -175,22 +107,4 @@ def delivery_message(delivery) -> EmailMessage:
         to=delivery.address, subject=mailing.subject, text=mailing.body,
         message_id=delivery.message_id, language=mailing.language, topic=mailing.topic or None,
         unsubscribe=unsubscribe_url(subscriber) if subscriber else None,
-    )
-
-
-SAMPLE = {
-    "subject": "Test: Iraq becomes the 83rd State Party",
-    "text": "As the 83rd State to ratify the Convention, Iraq will become a State Party on "
-            "1 November 2013.\n\nThis is a test message sent by `treatydesk mail send-test`, "
-            "signed and handed to the mail server exactly as the secretariat's notices are.",
-}
-
-
-def sample_message(to: str, message_id: str) -> EmailMessage:
-    """Return a sample notice to ``to``, built and addressed as real notices are."""
-    return build_message(
-        to=to, subject=SAMPLE["subject"], text=SAMPLE["text"], message_id=message_id,
-        language=settings.LANGUAGE_CODE, topic="notices",
-        unsubscribe=public_base_url() + "/" + settings.LANGUAGE_CODE
-        + "/unsubscribe/test-message/",
     )

@@ -9,7 +9,6 @@ reader's mailbox, so it becomes ``uncertain`` and is never sent again by itself.
 Message-ID is fixed when the mailing is made, so a retry is the same message, not a new one.
 """
 
-import secrets
 
 from django.conf import settings
 from django.db import models
@@ -61,11 +60,6 @@ class Mailing(models.Model):
     def is_finished(self) -> bool:
         return not self.deliveries.filter(
             state__in=[DeliveryState.PENDING, DeliveryState.SENDING]).exists()
-
-
-def new_message_id() -> str:
-    """Return the left part of a Message-ID: 128 random bits, naming no subscriber."""
-    return secrets.token_hex(16)
 
 
 class Delivery(models.Model):

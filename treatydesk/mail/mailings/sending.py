@@ -29,8 +29,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from treatydesk.core.mailtrust import SigningError
+from treatydesk.mail.outgoing.backends import HandoverRefused
 
-from .backends import HandoverRefused
 from .compose import delivery_message
 from .models import Delivery, DeliveryState, Mailing
 

@@ -8,6 +8,13 @@ from django.urls import reverse
 from django.utils.translation import override
 from django_tasks import task
 
+from treatydesk.mail.outgoing.messages import (
+    build_message,
+    new_message_id,
+    new_message_id_value,
+    public_base_url,
+)
+
 from .actions import confirmation_text
 from .models import Subscriber, token_hash
 
@@ -19,13 +26,6 @@ def send_confirmation(subscriber_id: int) -> bool:
     The token is made here, not in the request, so that it is never stored in clear, not even
     in the task queue.
     """
-    from treatydesk.mail.mailings.compose import (
-        build_message,
-        new_message_id_value,
-        public_base_url,
-    )
-    from treatydesk.mail.mailings.models import new_message_id
-
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return False

@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from treatydesk.core.mailtrust import verify_message
-from treatydesk.mail.mailings.keystore import get_keystore
+from treatydesk.mail.outgoing.keystore import get_keystore
 
 from .forms import MAX_MESSAGE_BYTES, VerifyForm
 from .models import SecurityNoticePage

@@ -6,7 +6,7 @@ import mailbox
 
 import pytest
 
-from treatydesk.mail.subscribers.bounces import parse_bounce, read_paths
+from treatydesk.mail.mailings.bounces import parse_bounce, read_paths
 from treatydesk.mail.subscribers.models import Bounce, ConsentAction, Subscriber, SubscriberStatus
 
 pytestmark = pytest.mark.django_db

@@ -20,8 +20,16 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from .actions import record
-from .models import Bounce, BounceKind, ConsentAction, Subscriber, SubscriberStatus
+from treatydesk.mail.subscribers.actions import record
+from treatydesk.mail.subscribers.models import (
+    Bounce,
+    BounceKind,
+    ConsentAction,
+    Subscriber,
+    SubscriberStatus,
+)
+
+from .models import Delivery
 
 HARD_BOUNCE_LIMIT = 2
 MAX_MESSAGE_BYTES = 10 * 1024 * 1024
@@ -106,8 +114,6 @@ def parse_bounce(raw: bytes) -> tuple[list[Failure], str]:
 
 def record_bounce(raw: bytes, summary: Summary) -> None:
     """Record the failures of one bounce message, each once; stop addresses that bounce."""
-    from treatydesk.mail.mailings.models import Delivery
-
     summary.messages += 1
     failures, message_id = parse_bounce(raw)
     if not failures:
