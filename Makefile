@@ -21,8 +21,11 @@ init: install
 run: init
 	$(BIN)/treatydesk serve --port $(PORT)
 
+# ruff, then the architecture (import-linter, [tool.importlinter] in pyproject.toml): the core
+# imports no Django, areas depend downwards only, no import cycles (docs/architecture.md).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 # axe-core for the accessibility checks of the browser tests (npm's registry, pinned by the lock).
 browser-deps: tests/browser/node_modules/.installed
