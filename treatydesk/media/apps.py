@@ -8,7 +8,7 @@ class MediaConfig(AppConfig):
     verbose_name = _("Photos and documents")
 
     def ready(self):
-        from . import receivers, renditions
+        from . import receivers, renditions  # they import models: only once apps are ready
 
         renditions.connect()
         receivers.connect()

@@ -9,6 +9,7 @@ here unless the form already did it.
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
+from wagtail.images import get_image_model
 
 from .images import DEFAULT_MAX_PIXELS, reencode
 
@@ -41,7 +42,5 @@ def _reencode_new_image(sender, instance, raw=False, **kwargs):
 
 
 def connect() -> None:
-    from wagtail.images import get_image_model
-
     pre_save.connect(_reencode_new_image, sender=get_image_model(),
                      dispatch_uid="uploads-reencode-new-images")

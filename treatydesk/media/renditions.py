@@ -7,6 +7,7 @@ The renditions are made once the upload's transaction commits, in the editor's r
 
 from django.db import transaction
 from django.db.models.signals import post_save
+from wagtail.images import get_image_model
 
 RENDITION_SPECS = (
     "fill-320x200|format-webp",        # news lists
@@ -36,7 +37,5 @@ def _on_image_saved(sender, instance, raw=False, **kwargs):
 
 
 def connect() -> None:
-    from wagtail.images import get_image_model
-
     post_save.connect(_on_image_saved, sender=get_image_model(),
                       dispatch_uid="uploads-make-renditions")

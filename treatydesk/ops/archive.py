@@ -16,6 +16,7 @@ interrupted backup never leaves a truncated file under the name asked for.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import tarfile
@@ -50,8 +51,6 @@ def writing(path: Path):
 
 
 def add_json(tar: tarfile.TarFile, name: str, data: dict) -> None:
-    import io
-
     payload = json.dumps(data, indent=1, sort_keys=True).encode()
     info = tarfile.TarInfo(name)
     info.size = len(payload)

@@ -7,7 +7,14 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from treatydesk.records.facts.models import Fact
 
 from . import archive, postgres, sqlite
 
@@ -22,20 +29,11 @@ def engine_of(connection) -> str:
 
 
 def applied_migrations(connection) -> list[list[str]]:
-    from django.db.migrations.recorder import MigrationRecorder
-
     return sorted([app, name] for app, name in MigrationRecorder(connection).applied_migrations())
 
 
 def counts() -> dict:
     """Return the row counts a restore must bring back, for the manifest and the report."""
-    from django.contrib.auth import get_user_model
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page
-
-    from treatydesk.records.facts.models import Fact
-
     return {
         "facts": Fact.objects.count(),
         "pages": Page.objects.count(),

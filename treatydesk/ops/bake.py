@@ -12,6 +12,7 @@ place at the end, so a reader of OUTDIR never sees half a site.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import posixpath
 import re
 import secrets
@@ -21,6 +22,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.http.request import split_domain_port, validate_host
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+
+from treatydesk.newsroom.news.models import NewsCategory
+from treatydesk.records.facts.loading import current_register
 
 MAX_URLS = 50_000
 SKIPPED_PREFIXES = ("/admin/", "/healthz")
@@ -66,12 +75,6 @@ def output_path(root: Path, url_path: str) -> Path | None:
 
 def seed_paths() -> list[str]:
     """Return the paths every bake starts from."""
-    from django.urls import reverse
-    from django.utils import translation
-    from wagtail.models import Page
-
-    from treatydesk.records.facts.loading import current_register
-
     paths = ["/", "/robots.txt", "/sitemap.xml"]
     register = current_register(settings.TREATYDESK_TREATY)
     for code, _name in settings.LANGUAGES:
@@ -92,7 +95,6 @@ def _feeds_of(page, url: str) -> list[str]:
     """Return the feed paths of a news index (the newsroom's own URL scheme)."""
     if page._meta.label != "news.NewsIndexPage":
         return []
-    from treatydesk.newsroom.news.models import NewsCategory
 
     feeds = [f"{url}feed.atom", f"{url}feed.rss"]
     for category in NewsCategory:
@@ -129,15 +131,12 @@ def links_in(content: bytes, content_type: str, origin: str, here: str) -> list[
 
 def bake(outdir: Path, base_url: str | None = None) -> BakeReport:
     """Write the public site under ``outdir``; return what was written."""
-    from django.test import Client
-
     base_url = (base_url or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
                 or "http://localhost").rstrip("/")
     split = urlsplit(base_url)
     if split.scheme not in ("http", "https") or not split.netloc:
         raise BakeError(f"--base-url {base_url!r} is not an http(s) address")
     origin = f"{split.scheme}://{split.netloc}"
-    from django.http.request import split_domain_port, validate_host
 
     domain, _port = split_domain_port(split.netloc)
     if not validate_host(domain, settings.ALLOWED_HOSTS):
@@ -225,8 +224,6 @@ def _copy_collected_static(root: Path, report: BakeReport) -> None:
 
 def _write_not_found(client, secure: bool, root: Path) -> None:
     """Write ``404.html``, which CDNs and object stores show for unknown addresses."""
-    import logging
-
     code = settings.LANGUAGE_CODE
     request_log = logging.getLogger("django.request")
     level = request_log.level

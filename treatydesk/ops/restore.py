@@ -14,7 +14,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from django.core.management import call_command
 from django.db import connections
+
+from treatydesk.ops.pagecache import store
+from treatydesk.records.facts.loading import clear_cache
 
 from . import archive
 from .backup import ENGINES, counts, engine_of, folders
@@ -79,11 +83,6 @@ def _swap(new: Path, root: Path) -> None:
 
 
 def _after_restore(using: str) -> None:
-    from django.core.management import call_command
-
-    from treatydesk.ops.pagecache import store
-    from treatydesk.records.facts.loading import clear_cache
-
     call_command("migrate", database=using, interactive=False, verbosity=0)
     clear_cache()
     store.invalidate()

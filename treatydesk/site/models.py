@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from treatydesk.records.status.summary import home_summary
+
 
 class HomePage(Page):
     """The site's front page, one per language."""
@@ -19,8 +21,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from treatydesk.records.status.summary import home_summary
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_summary())
         return context

@@ -103,7 +103,7 @@ def parse_xml(document: bytes) -> dict:
         raise ReportError("the XML has a DTD or entities, which no DMARC report has") from None
     except defusedxml.ElementTree.ParseError as error:
         raise ReportError(f"not well-formed XML: {error}") from None
-    import parsedmarc
+    import parsedmarc  # lazy: it loads GeoIP data and many modules, needed only here
 
     try:
         report = parsedmarc.parse_aggregate_report_xml(

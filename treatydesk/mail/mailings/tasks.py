@@ -7,7 +7,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task, task_backends
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from .models import Mailing, unfinished_mailings
 from .sending import deliver, next_attempt, recover
@@ -56,10 +58,6 @@ def resume_interrupted() -> int:
 
 def already_queued(mailing: Mailing) -> bool:
     """Return whether a ``send_mailing`` task for the mailing waits in the task database."""
-    from django_tasks import TaskResultStatus, task_backends
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
     backend = task_backends[settings.TREATYDESK_MAIL_TASK_BACKEND]
     if not isinstance(backend, DatabaseBackend):
         return False

@@ -10,7 +10,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from . import views
 from .actions import MailingRefused, MailPage
-from .compose import is_mailable
+from .compose import MAILABLE_PAGES, is_mailable
 
 #: The value our action button gives ``action-publish``: Wagtail publishes as usual, then
 #: ``after_publish_page`` below queues the mailing.
@@ -49,7 +49,6 @@ class PublishAndMailMenuItem(ActionMenuItem):
 
 def _mailable_class(context) -> bool:
     model = context.get("page_class") or getattr(context.get("page"), "specific_class", None)
-    from .compose import MAILABLE_PAGES
 
     return model is not None and model._meta.label_lower in MAILABLE_PAGES
 

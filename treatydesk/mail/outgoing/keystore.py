@@ -1,5 +1,6 @@
 """The DKIM key store of this site: one instance per process, under ``TREATYDESK_DKIM_DIR``."""
 
+from email.utils import parseaddr
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,7 +21,5 @@ def get_keystore() -> KeyStore:
 
 def sending_domain() -> str:
     """Return the domain of ``DEFAULT_FROM_EMAIL``, the one our mail is signed for."""
-    from email.utils import parseaddr
-
     address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     return address.rpartition("@")[2].lower()

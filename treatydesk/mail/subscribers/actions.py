@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from .models import (
@@ -106,8 +107,6 @@ def unsubscribe(subscriber: Subscriber, *, source: str, ip: str = "") -> bool:
 
 def confirmation_text(subscriber: Subscriber, url: str) -> tuple[str, str]:
     """Return (subject, text) of the confirmation message, in the subscriber's language."""
-    from django.utils.translation import gettext as _
-
     with override(subscriber.language):
         subject = _("Confirm your subscription")
         text = _(

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 from . import actions
 from .forms import CONSENT_WORDING, SubscribeForm
 from .models import Subscriber, SubscriberStatus, ip_hash
+from .tasks import send_confirmation
 
 
 def _private(response):
@@ -53,8 +54,6 @@ def subscribe(request):
         data["email"], data["language"], data["topics"], source=f"form {request.path}",
         ip=_client_ip(request), wording=CONSENT_WORDING)
     if subscriber is not None:
-        from .tasks import send_confirmation
-
         queued = send_confirmation.using(backend=settings.TREATYDESK_MAIL_TASK_BACKEND)
         transaction.on_commit(lambda: queued.enqueue(subscriber.pk))
     # The same answer whether the address was new, known or asked too often: the page tells

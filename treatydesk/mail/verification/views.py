@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from treatydesk.core.mailtrust import verify_message
+from treatydesk.mail.mailings.models import Delivery
 from treatydesk.mail.outgoing.keystore import get_keystore
 
 from .forms import MAX_MESSAGE_BYTES, VerifyForm
@@ -38,8 +39,6 @@ def security_notices():
 
 def matching_page(message_id: str | None):
     """Return the live page a mailing with this Message-ID carried, or None."""
-    from treatydesk.mail.mailings.models import Delivery
-
     if not message_id or len(message_id) > 200:
         return None
     delivery = (Delivery.objects.filter(message_id=message_id)

@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from treatydesk.core import clock
-from treatydesk.media.models import DocumentLanguage, validate_symbol
+from treatydesk.media.models import CustomDocument, DocumentLanguage, validate_symbol
 
 
 class MeetingKind(models.TextChoices):
@@ -132,8 +132,6 @@ class MeetingPage(Page):
 
     def document_rows(self):
         """Return the meeting's documents, each with its files by language, in one query."""
-        from treatydesk.media.models import CustomDocument
-
         rows = list(self.documents.all().select_related("document"))
         symbols = {row.symbol for row in rows if row.symbol}
         files = defaultdict(list)

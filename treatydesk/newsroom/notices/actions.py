@@ -24,6 +24,7 @@ from wagtail.models import Revision, WorkflowState
 from treatydesk.core import clock
 from treatydesk.core import register as core
 from treatydesk.core.wording import notices as notice_text
+from treatydesk.media.models import CustomDocument
 from treatydesk.records.facts.loading import current_register
 from treatydesk.records.facts.models import Fact
 
@@ -93,8 +94,6 @@ def describe_change(before: dict | None, after: dict) -> str:
 
 def find_instrument(fact: Fact):
     """Return the library document whose symbol is the fact's C.N. reference, if one is there."""
-    from treatydesk.media.models import CustomDocument
-
     if not fact.cn_reference:
         return None
     return CustomDocument.objects.filter(symbol=fact.cn_reference).order_by("pk").first()

@@ -9,12 +9,15 @@ editor restores an older revision, and only the drafting action changes them.
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
+
+from treatydesk.core.register import country_name
 
 from .panels import RegisterPanel
 
@@ -84,8 +87,6 @@ class NoticeIndexPage(Page):
         verbose_name = _("notice index")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         notices = (NoticePage.objects.child_of(self).live().public()
                    .select_related("source").order_by("-date", "-pk"))
@@ -182,8 +183,6 @@ class NoticePage(Page):
         return self.search_description or self.text
 
     def get_context(self, request, *args, **kwargs):
-        from treatydesk.core.register import country_name
-
         context = super().get_context(request, *args, **kwargs)
         lang = self.locale.language_code
         context["state_name"] = country_name(self.state, lang) if self.state else ""

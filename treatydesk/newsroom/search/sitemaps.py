@@ -5,6 +5,9 @@ from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Q
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.models import Page
+
+from treatydesk.records.facts.loading import current_register
 
 
 class PagesSitemap(WagtailSitemap):
@@ -15,8 +18,6 @@ class PagesSitemap(WagtailSitemap):
     """
 
     def items(self):
-        from wagtail.models import Page
-
         root = self.get_wagtail_site().root_page
         trees = Q()
         for home in root.get_translations(inclusive=True):
@@ -36,8 +37,6 @@ class RegisterSitemap(DjangoSitemap):
         return [code for code, _name in settings.LANGUAGES]
 
     def items(self):
-        from treatydesk.records.facts.loading import current_register
-
         register = current_register(settings.TREATYDESK_TREATY)
         return ["states_parties", *(record.state for record in register.participants())]
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 
 ALIAS = "pages"
 GENERATION_KEY = "generation"
@@ -75,8 +76,6 @@ def page_cache():
 
 def enabled() -> bool:
     """Return whether pages are kept at all (``TREATYDESK_PAGE_CACHE=off`` keeps none)."""
-    from django.core.cache.backends.dummy import DummyCache
-
     return not isinstance(page_cache(), DummyCache)
 
 

@@ -6,8 +6,10 @@ the command line use), writes the audit log and bumps the treaty's register vers
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import io
 
 from django.db import transaction
 
@@ -131,9 +133,6 @@ class ImportSummary:
 
 def _line_of_state(text: str, iso3: str) -> int | None:
     """Return the line of the CSV row naming the state ``iso3`` (the header is line 1)."""
-    import csv
-    import io
-
     if not iso3:
         return None
     for number, row in enumerate(csv.reader(io.StringIO(text.lstrip("\ufeff"))), start=1):

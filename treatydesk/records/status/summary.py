@@ -40,11 +40,6 @@ def counts_dict(counts: core.Counts) -> dict:
     }
 
 
-def records_on(register: core.Register, day: dt.date) -> list[core.ParticipantRecord]:
-    """Return every participant on ``day`` as the register stood then (the core does it)."""
-    return register.participants(day)
-
-
 @dataclasses.dataclass(frozen=True)
 class Deposit:
     """One deposited instrument as the home page lists it."""
@@ -84,7 +79,7 @@ def notice_for(treaty, record, lang: str, day: dt.date, about: str | None = None
 def latest_deposits(register, day: dt.date, lang: str, limit: int = LATEST_INSTRUMENTS):
     """Return the ``limit`` most recent consent instruments deposited on or before ``day``."""
     deposited = [
-        record for record in records_on(register, day)
+        record for record in register.participants(day)
         if record.instrument is not None and record.instrument.date is not None
     ]
     deposited.sort(key=lambda r: (r.instrument.date, r.ordinal or 0), reverse=True)

@@ -112,15 +112,13 @@ ROW_SETS_PER_REGISTER = 64
 
 def table_rows(register, day: dt.date, lang: str, key: str, descending: bool) -> list[Row]:
     """Return the sorted rows of ``register`` on ``day`` in ``lang``, built once per version."""
-    from .summary import records_on
-
     built = _rows_by_register.setdefault(register, {})
     wanted = (day, lang, key, descending)
     rows = built.get(wanted)
     if rows is None:
         if len(built) >= ROW_SETS_PER_REGISTER:
             built.clear()
-        rows = sort_rows(build_rows(records_on(register, day), lang), key, descending)
+        rows = sort_rows(build_rows(register.participants(day), lang), key, descending)
         built[wanted] = rows
     return rows
 

@@ -19,7 +19,7 @@ from treatydesk.records.facts.export import participant_detail, rows_as_csv
 from . import table
 from .asof import BadAsOf, as_of_notice, parse_as_of
 from .localize import country_name, flag_label, kind_label, long_date, page_language, status_label
-from .summary import counts_dict, notice_for, records_on, site_register, site_treaty
+from .summary import counts_dict, notice_for, site_register, site_treaty
 
 PUBLIC_MAX_AGE = 300
 
@@ -74,7 +74,7 @@ def states_parties_csv(request):
         return HttpResponse(error.message + "\n", status=400,
                             content_type="text/plain; charset=utf-8")
     treaty = site_treaty()
-    records = records_on(site_register(), as_of.date)
+    records = site_register().participants(as_of.date)
     response = HttpResponse(rows_as_csv(records), content_type="text/csv; charset=utf-8")
     filename = f"{treaty.code.lower()}-states-parties-{as_of.date.isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -102,7 +102,7 @@ def states_parties_json(request):
             "rule": eif.rule, "article": eif.article, "basis": eif.basis,
         },
         "counts": counts_dict(register.counts(as_of.date)),
-        "participants": [participant_detail(r) for r in records_on(register, as_of.date)],
+        "participants": [participant_detail(r) for r in register.participants(as_of.date)],
     }
     return HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1),

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from . import twofactor
 
@@ -31,8 +31,6 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
     def is_open(self, request) -> bool:
-        from django.urls import Resolver404, resolve
-
         try:
             match = resolve(request.path_info)
         except Resolver404:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 ACCESS = "wagtailadmin.access_admin"
 PAGE_EDIT = ("add_page", "change_page", "lock_page")
@@ -78,8 +81,6 @@ class UnknownPermission(LookupError):
 
 
 def _permission(label: str):
-    from django.contrib.auth.models import Permission
-
     app_label, codename = label.split(".", 1)
     try:
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -89,9 +90,6 @@ def _permission(label: str):
 
 def ensure_role(role: Role):
     """Create ``role``'s group if needed and give it every permission of the role."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
-
     group, _created = Group.objects.get_or_create(name=role.group)
     group.permissions.add(*(_permission(label) for label in role.permissions))
     root = Page.get_first_root_node()
@@ -109,8 +107,6 @@ def ensure_role(role: Role):
 
 def ensure_roles(out=None) -> list:
     """Create the five roles' groups with their permissions (safe to run again)."""
-    from django.db import transaction
-
     with transaction.atomic():
         groups = [ensure_role(role) for role in ROLES]
     if out is not None:

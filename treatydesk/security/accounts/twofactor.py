@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import base64
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 DEVICE_NAME = "Authenticator app"
 
 
 def confirmed_device(user):
     """Return the user's confirmed TOTP device, or None."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
 
 
 def pending_device(user):
     """Return the user's unconfirmed device, making one with a new secret if there is none."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
