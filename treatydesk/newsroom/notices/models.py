@@ -16,6 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
+from treatydesk.core import wording
+
 from .panels import RegisterPanel
 
 INSTRUMENT_SENTENCES = {
@@ -36,8 +38,8 @@ REGISTER_FIELDS = ("source", "needs_review", "review_reason", "generated_text")
 
 
 class NoticeSubject(models.TextChoices):
-    CONSENT = "consent", _("Instrument deposited")
-    WITHDRAWAL = "withdrawal", _("Withdrawal")
+    CONSENT = wording.SUBJECT_CONSENT, _("Instrument deposited")
+    WITHDRAWAL = wording.SUBJECT_WITHDRAWAL, _("Withdrawal")
 
 
 class NoticeSource(models.Model):
