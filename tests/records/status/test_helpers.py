@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-
 from django.utils import translation
 
 from treatydesk.core.register import load_treaty
