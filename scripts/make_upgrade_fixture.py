@@ -49,8 +49,8 @@ def main(commit: str) -> int:
         run(source, env, "-c", cli, "mail", "keygen", "--domain", "ccm.example",
             "--selector", "s2026")
         run(source, env, "-c", QUEUE_TASKS)
-        run(source, env, "-c", "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('VACUUM')",
-            str(var / "treatydesk.sqlite3"))
+        vacuum = "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('VACUUM')"
+        run(source, env, "-c", vacuum, str(var / "treatydesk.sqlite3"))
         OUT.mkdir(parents=True, exist_ok=True)
         target = OUT / f"var-{commit[:7]}.tar.xz"
         with tarfile.open(target, "w:xz") as tar:

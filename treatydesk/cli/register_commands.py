@@ -142,6 +142,7 @@ def _print_table(rows: list[dict]) -> None:
 def notice_handler(args) -> int:
     treaty = _treaty(args.treaty)
     from treatydesk.core import register as core
+    from treatydesk.core import wording
 
     try:
         country = core.resolve_state(args.state)
@@ -153,15 +154,10 @@ def notice_handler(args) -> int:
     register = current_register(treaty.code)
     as_of = args.as_of or clock.today()
     record = register.participant(country.iso3, as_of)
-    if record is None or (record.instrument is None and record.withdrawal_notified is None):
+    subject = None if record is None else wording.subject_of(record)
+    if subject is None:
         raise CommandError(
             f"{country.un_name} has deposited no instrument with the {treaty.code} register"
         )
-    from treatydesk.core.wording.notices import notice_sentence
-
-    latest_is_withdrawal = record.withdrawal_notified is not None or (
-        record.withdrawal_effective is not None
-    )
-    subject = "withdrawal" if latest_is_withdrawal else "consent"
-    print(notice_sentence(treaty, record, args.lang, subject, as_of))
+    print(wording.notice_text(treaty, record, args.lang, today=as_of, about=subject))
     return 0

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from .caches import caches_from_environment
 
@@ -207,8 +206,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"treatydesk": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
-
-SITE_TITLE = _("Convention on Cluster Munitions")
 
 # Mail (docs/mail.md): notices go out DKIM-signed through EMAIL_HOST:EMAIL_PORT, from
 # DEFAULT_FROM_EMAIL, sent by the background worker (`treatydesk manage mail_worker`).

@@ -227,7 +227,7 @@ def publish_recent_notices(since: dt.date = RECENT_NOTICES_SINCE) -> int:
     ``since`` that have none yet; return how many pages were published."""
     from django.conf import settings
 
-    from treatydesk.core.wording.notices import subject_of
+    from treatydesk.core.wording import subject_of
     from treatydesk.newsroom.notices.actions import DraftNotices
     from treatydesk.newsroom.notices.models import NoticeSource
     from treatydesk.records.facts.models import Fact

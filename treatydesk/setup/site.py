@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from treatydesk.core.register import load_treaty
 from treatydesk.core.treaties import TREATIES_DIR, treaty_dir
 from treatydesk.records.facts.actions import ImportRegister
 from treatydesk.records.facts.models import Fact
@@ -17,11 +18,11 @@ from treatydesk.setup.security_notice import ensure_security_notice
 
 # The registers loaded on a new database, from treatydesk/core/treaties/<code>/.
 DEFAULT_REGISTERS = ("CCM", "APMBC")
-HOME_TITLES = {
-    "en": "Convention on Cluster Munitions",
-    "fr": "Convention sur les armes à sous-munitions",
-    "es": "Convención sobre Municiones en Racimo",
-}
+
+
+def home_title(lang: str) -> str:
+    """Return the home page's title in ``lang``: the site treaty's, from its definition file."""
+    return load_treaty(settings.TREATYDESK_TREATY).titles(lang).title
 
 
 def initialise_site(out) -> None:
@@ -58,7 +59,7 @@ def ensure_home_pages() -> None:
             placeholder.slug = f"placeholder-{placeholder.pk}"
             placeholder.save(update_fields=["slug"])
         home = root.add_child(
-            instance=HomePage(title=HOME_TITLES["en"], slug="home", locale=english)
+            instance=HomePage(title=home_title("en"), slug="home", locale=english)
         )
         home.save_revision().publish()
         # Wagtail's first migration makes a placeholder "Welcome" page; the site root moves
@@ -80,7 +81,7 @@ def ensure_home_pages() -> None:
         locale = Locale.objects.get(language_code=code)
         if not home.get_translations().filter(locale=locale).exists():
             translation = home.copy_for_translation(locale)
-            translation.title = HOME_TITLES.get(code, home.title)
+            translation.title = home_title(code)
             translation.save_revision().publish()
 
 

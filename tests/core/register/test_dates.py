@@ -8,6 +8,7 @@ from treatydesk.core.register.dates import (
     add_years,
     first_day_of_month_after,
     format_date_en,
+    ordinal_en,
 )
 
 
@@ -58,3 +59,16 @@ def test_ninety_days():
 def test_format_date_en_has_no_leading_zero():
     assert format_date_en(date(2013, 11, 1)) == "1 November 2013"
     assert format_date_en(date(2025, 3, 6)) == "6 March 2025"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (10, "10th"), (11, "11th"),
+        (12, "12th"), (13, "13th"), (14, "14th"), (21, "21st"), (22, "22nd"), (23, "23rd"),
+        (83, "83rd"), (100, "100th"), (101, "101st"), (102, "102nd"), (111, "111th"),
+        (112, "112th"), (113, "113th"), (121, "121st"), (1011, "1011th"), (1001, "1001st"),
+    ],
+)  # fmt: skip
+def test_ordinal_en(n, text):
+    assert ordinal_en(n) == text

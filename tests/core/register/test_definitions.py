@@ -143,3 +143,49 @@ def test_bad_method_is_rejected(tmp_path: Path):
     broken.write_text(source.replace('method = "days"', 'method = "weeks"', 1))
     with pytest.raises(DefinitionError, match="weeks"):
         load_treaty_file(broken)
+
+
+@pytest.mark.parametrize(("code", "lang", "title", "name", "notice_name"), [
+    ("ccm", "en", "Convention on Cluster Munitions", "Convention on Cluster Munitions",
+     "the Convention on Cluster Munitions"),
+    ("ccm", "fr", "Convention sur les armes à sous-munitions",
+     "Convention sur les armes à sous-munitions", "la Convention sur les armes à sous-munitions"),
+    ("ccm", "es-ES", "Convención sobre Municiones en Racimo",
+     "Convención sobre Municiones en Racimo", "la Convención sobre Municiones en Racimo"),
+    ("att", "fr", "Traité sur le commerce des armes", "Traité sur le commerce des armes",
+     "le Traité sur le commerce des armes"),
+    ("tpnw", "es", "Tratado sobre la Prohibición de las Armas Nucleares",
+     "Tratado sobre la Prohibición de las Armas Nucleares",
+     "el Tratado sobre la Prohibición de las Armas Nucleares"),
+])
+def test_titles_in_each_language(code, lang, title, name, notice_name):
+    titles = load_treaty(code).titles(lang)
+    assert (titles.title, titles.name, titles.notice_name) == (title, name, notice_name)
+
+
+def test_a_name_the_file_does_not_translate_is_the_english_one():
+    apmbc = load_treaty("apmbc")
+    # The formal title of the Mine Ban Convention has no French or Spanish text in the file.
+    assert apmbc.titles("fr").title == apmbc.title
+    assert apmbc.titles("fr").name == "Convention sur l’interdiction des mines antipersonnel"
+    assert load_treaty("ccm").titles("fr").short_title == "Cluster Munitions Convention"
+    assert load_treaty("ccm").titles("de") == load_treaty("ccm").titles("en")
+    assert load_treaty("ccm").titles(None).title == "Convention on Cluster Munitions"
+
+
+def test_every_treaty_is_named_in_the_three_languages():
+    for code in treaty_codes():
+        treaty = load_treaty(code)
+        for lang in ("fr", "es"):
+            assert treaty.titles(lang).notice_name != treaty.notice_name, (code, lang)
+
+
+def test_an_unknown_title_key_is_rejected(tmp_path: Path):
+    source = (TREATIES / "ccm/definition.toml").read_text()
+    broken = tmp_path / "ccm.toml"
+    broken.write_text(source.replace("[titles.fr]\n", "[titles.fr]\nsubtitle = \"x\"\n", 1))
+    with pytest.raises(DefinitionError, match=r"\[titles\.fr\].*subtitle"):
+        load_treaty_file(broken)
+    broken.write_text(source.replace("[titles.fr]\n", "[titles]\nfr = \"x\"\n[titles.de]\n", 1))
+    with pytest.raises(DefinitionError, match="one table per language"):
+        load_treaty_file(broken)

@@ -3,7 +3,9 @@
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
+from treatydesk.core.register import load_treaty
 from treatydesk.records.status import localize, table
 from treatydesk.records.status.asof import BadAsOf, parse_as_of
 
@@ -69,3 +71,23 @@ def test_dates_and_names_per_language():
     assert localize.country_name("BOL", "en", "Bolivia (Plurinational State of)") == (
         "Bolivia (Plurinational State of)")
     assert localize.country_name("VAT", "es", "Holy See") == "Santa Sede"
+
+
+@pytest.mark.parametrize(("code", "lang", "title"), [
+    ("CCM", "en", "Convention on Cluster Munitions"),
+    ("CCM", "fr", "Convention sur les armes à sous-munitions"),
+    ("CCM", "es", "Convención sobre Municiones en Racimo"),
+    ("TPNW", "fr", "Traité sur l’interdiction des armes nucléaires"),
+    # The Mine Ban Convention's formal title has no French text in its definition file.
+    ("APMBC", "fr", "Convention on the Prohibition of the Use, Stockpiling, Production and "
+                    "Transfer of Anti-Personnel Mines and on their Destruction"),
+])
+def test_treaty_titles_in_the_page_language(code, lang, title):
+    with translation.override(lang):
+        assert localize.treaty_title(load_treaty(code)) == title
+
+
+def test_short_treaty_titles_in_the_page_language():
+    with translation.override("fr"):
+        assert localize.treaty_title(load_treaty("APMBC"), short=True) == (
+            "Convention sur l’interdiction des mines antipersonnel")

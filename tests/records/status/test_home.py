@@ -51,3 +51,13 @@ def test_french_home_has_french_names_and_dates(client, ccm_register, home_pages
     assert '<html lang="fr"' in html
     assert "Soudan du Sud" in html
     assert "5 septembre 2025" in html
+
+
+def test_home_pages_are_titled_with_the_treaty_title_of_their_language(home_pages):
+    from treatydesk.site.models import HomePage
+
+    titles = {page.locale.language_code: page.title
+              for page in HomePage.objects.select_related("locale")}
+    assert titles == {"en": "Convention on Cluster Munitions",
+                      "fr": "Convention sur les armes à sous-munitions",
+                      "es": "Convención sobre Municiones en Racimo"}

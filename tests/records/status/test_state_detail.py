@@ -68,3 +68,19 @@ def test_french_state_page(client, ccm_register):
     assert '<dd lang="en">Iraq</dd>' in html  # the depositary's name is kept
     assert ("En tant que 83e État à ratifier la Convention sur les armes à sous-munitions, "
             "l’Irak est État partie depuis le 1er novembre 2013.") in html
+
+
+def test_french_and_spanish_pages_carry_the_treaty_title_in_their_language(client, ccm_register):
+    french = client.get("/fr/states/IRQ/").content.decode()
+    assert "<title>Irak · Convention sur les armes à sous-munitions</title>" in french
+    spanish = client.get("/es/states/IRQ/").content.decode()
+    assert "<title>Irak · Convención sobre Municiones en Racimo</title>" in spanish
+
+
+def test_an_undated_withdrawal_notification_gives_the_withdrawal_notice(
+        client, settings, apmbc_register):
+    """Ukraine's notification has no UN date: no withdrawal status, but its page says it."""
+    settings.TREATYDESK_TREATY = "APMBC"
+    html = client.get("/en/states/UKR/?as_of=2026-03-01").content.decode()
+    assert ("Ukraine has announced its withdrawal from the Anti-Personnel Mine Ban Convention; "
+            "no date of notification is recorded") in html

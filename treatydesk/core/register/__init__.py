@@ -12,11 +12,12 @@ from .csvformat import (
     parse_participants_csv,
     parse_withdrawals_csv,
 )
-from .dates import add_days, add_months, first_day_of_month_after, format_date_en
+from .dates import add_days, add_months, first_day_of_month_after, format_date_en, ordinal_en
 from .definitions import (
     DefinitionError,
     DelayRule,
     TreatyDefinition,
+    TreatyTitles,
     UnknownTreaty,
     load_treaty,
     load_treaty_file,
@@ -24,7 +25,6 @@ from .definitions import (
     treaty_from_dict,
 )
 from .facts import CONSENT_KINDS, Fact, FactKind
-from .notices import notice_text, ordinal_en
 from .problems import Problem, Severity
 from .records import ComputedDate, Counts, ParticipantRecord, Status, TimelineEvent
 from .shipped import load_shipped_facts
@@ -50,6 +50,7 @@ __all__ = [
     "Status",
     "TimelineEvent",
     "TreatyDefinition",
+    "TreatyTitles",
     "UnknownState",
     "UnknownTreaty",
     "add_days",
@@ -61,7 +62,6 @@ __all__ = [
     "load_shipped_facts",
     "load_treaty",
     "load_treaty_file",
-    "notice_text",
     "ordinal_en",
     "parse_participants_csv",
     "parse_withdrawals_csv",

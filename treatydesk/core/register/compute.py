@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .. import clock
-from .dates import format_date_en, ordinal_suffix_en
+from .dates import format_date_en, ordinal_en
 from .definitions import TreatyDefinition
 from .facts import CONSENT_KINDS, Fact, FactKind
 from .ordinals import Rank, rank_deposits
@@ -295,7 +295,7 @@ class Register:
 
     def _tie_warning(self, group: list[Fact], ranks: dict[str, Rank]) -> str:
         names = sorted(self.names[fact.state] for fact in group)
-        place = ordinal_suffix_en(ranks[group[0].state].ordinal)
+        place = ordinal_en(ranks[group[0].state].ordinal)
         return (
             f"{_join(names)} deposited instruments on the same day "
             f"({format_date_en(group[0].date)}); the order of deposit is not recorded, so each "

@@ -88,10 +88,10 @@ def number_word_en(n: int) -> str:
     """Return "sixth" for 6 (ordinal words up to twelve), else the ordinal in figures."""
     if n in NUMBER_WORDS_EN:
         return NUMBER_WORDS_EN[n]
-    return ordinal_suffix_en(n)
+    return ordinal_en(n)
 
 
-def ordinal_suffix_en(n: int) -> str:
+def ordinal_en(n: int) -> str:
     """Return 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 101st, 111th, 112th …"""
     if 10 <= n % 100 <= 20:
         suffix = "th"

@@ -7,7 +7,7 @@ that article beside every date it computes.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -147,10 +147,26 @@ class WithdrawalRule:
 
 
 @dataclass(frozen=True, slots=True)
+class TreatyTitles:
+    """A treaty's names in one language.
+
+    ``title`` is the formal title (page titles), ``short_title`` the short form, ``name`` what
+    lists and labels call it ("Anti-Personnel Mine Ban Convention"), ``notice_name`` the name
+    inside a sentence, with its article ("the Convention on Cluster Munitions").
+    """
+
+    title: str
+    short_title: str
+    name: str
+    notice_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class TreatyDefinition:
     code: str
     title: str
     short_title: str
+    name: str
     notice_name: str
     untc_chapter: str
     adopted_on: date
@@ -163,9 +179,19 @@ class TreatyDefinition:
     reservations: Provision
     provisional_application: Provision | None
     withdrawal: WithdrawalRule
+    #: (language, titles) for the languages the file's [titles.<lang>] tables give.
+    translated_titles: tuple[tuple[str, TreatyTitles], ...] = ()
 
     def __str__(self) -> str:
         return self.short_title
+
+    def titles(self, lang: str | None = "en") -> TreatyTitles:
+        """Return the treaty's names in ``lang`` ("fr", "es-ES"); English for any name not given."""
+        code = (lang or "en").replace("_", "-").split("-")[0].lower()
+        for language, titles in self.translated_titles:
+            if language == code:
+                return titles
+        return TreatyTitles(self.title, self.short_title, self.name, self.notice_name)
 
 
 def treaty_codes() -> list[str]:
@@ -230,11 +256,18 @@ def treaty_from_dict(data: dict[str, Any], source: str = "<dict>") -> TreatyDefi
         raise DefinitionError(
             f"{source}: later_states.applies_to must be one of {LATER_RULE_APPLIES_TO}"
         )
-    return TreatyDefinition(
-        code=reader.get(data, "code").upper(),
+    english = TreatyTitles(
         title=reader.get(data, "title"),
         short_title=data.get("short_title") or data["title"],
+        name=data.get("name") or data["title"],
         notice_name=data.get("notice_name") or f"the {data['title']}",
+    )
+    return TreatyDefinition(
+        code=reader.get(data, "code").upper(),
+        title=english.title,
+        short_title=english.short_title,
+        name=english.name,
+        notice_name=english.notice_name,
         untc_chapter=reader.get(data, "untc_chapter"),
         adopted_on=reader.date(data, "adopted_on"),
         adopted_at=data.get("adopted_at", ""),
@@ -287,6 +320,7 @@ def treaty_from_dict(data: dict[str, Any], source: str = "<dict>") -> TreatyDefi
             armed_conflict_hold=bool(withdrawal.get("armed_conflict_hold", False)),
             later_date_in_notice=bool(withdrawal.get("later_date_in_notice", False)),
         ),
+        translated_titles=reader.titles(english),
     )
 
 
@@ -318,6 +352,25 @@ class _Reader:
             return frozenset(FactKind(kind) for kind in table.get(key, []))
         except ValueError as exc:
             raise DefinitionError(f"{self.source}: {key!r}: {exc}") from exc
+
+    def titles(self, english: TreatyTitles) -> tuple[tuple[str, TreatyTitles], ...]:
+        """Read the [titles.<lang>] tables; a name a table leaves out is the English one."""
+        tables = self.data.get("titles", {})
+        if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+            raise DefinitionError(f"{self.source}: [titles] must hold one table per language")
+        translated = []
+        for lang, table in sorted(tables.items()):
+            unknown = set(table) - {field.name for field in fields(TreatyTitles)}
+            if unknown:
+                raise DefinitionError(f"{self.source}: [titles.{lang}] has unknown keys "
+                                      f"{sorted(unknown)}")
+            translated.append((lang.lower(), TreatyTitles(
+                title=table.get("title") or english.title,
+                short_title=table.get("short_title") or english.short_title,
+                name=table.get("name") or english.name,
+                notice_name=table.get("notice_name") or english.notice_name,
+            )))
+        return tuple(translated)
 
     def delay(self, table: dict[str, Any]) -> DelayRule:
         method = self.get(table, "method")

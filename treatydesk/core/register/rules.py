@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .dates import format_date_en, ordinal_suffix_en
+from .dates import format_date_en, ordinal_en
 from .definitions import DelayRule, TreatyDefinition
 from .facts import Fact
 from .records import ComputedDate
@@ -31,7 +31,7 @@ def treaty_entry_into_force(
     """
     eif = treaty.entry_into_force
     rule, threshold = eif.rule, eif.threshold
-    nth = ordinal_suffix_en(threshold)
+    nth = ordinal_en(threshold)
     words = rule_words(rule, f"the {nth} deposit")
     computed_deposit = deposit_dates[threshold - 1] if len(deposit_dates) >= threshold else None
     computed = rule.apply(computed_deposit) if computed_deposit else None
@@ -102,7 +102,7 @@ class StateEntryIntoForce:
                 f"before the treaty's entry into force ({format_date_en(treaty_eif.date)})"
             )
         elif threshold_deposit is not None:
-            nth = ordinal_suffix_en(treaty.entry_into_force.threshold)
+            nth = ordinal_en(treaty.entry_into_force.threshold)
             self.before = f"on or before the {nth} deposit ({format_date_en(threshold_deposit)})"
         else:
             self.before = "before the treaty's entry into force"

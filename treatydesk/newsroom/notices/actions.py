@@ -21,9 +21,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Revision, WorkflowState
 
-from treatydesk.core import clock
+from treatydesk.core import clock, wording
 from treatydesk.core import register as core
-from treatydesk.core.wording import notices as notice_text
 from treatydesk.media.models import CustomDocument
 from treatydesk.records.facts.loading import current_register
 from treatydesk.records.facts.models import Fact
@@ -32,33 +31,12 @@ from .models import NoticeIndexPage, NoticePage, NoticeSource, NoticeSubject
 
 logger = logging.getLogger(__name__)
 
-KIND_WORDS = {
-    "en": {"ratification": "Ratification", "acceptance": "Acceptance", "approval": "Approval",
-           "accession": "Accession", "succession": "Succession",
-           "withdrawal_notified": "Withdrawal", "withdrawal_effective": "Withdrawal"},
-    "fr": {"ratification": "Ratification", "acceptance": "Acceptation", "approval": "Approbation",
-           "accession": "Adhésion", "succession": "Succession",
-           "withdrawal_notified": "Retrait", "withdrawal_effective": "Retrait"},
-    "es": {"ratification": "Ratificación", "acceptance": "Aceptación", "approval": "Aprobación",
-           "accession": "Adhesión", "succession": "Sucesión",
-           "withdrawal_notified": "Retirada", "withdrawal_effective": "Retirada"},
-}
-TITLE_SEPARATORS = {"en": ": ", "fr": " : ", "es": ": "}
-
-
 def notice_indexes() -> dict[str, NoticeIndexPage]:
     """Return the notice index of each language that has one, by language code."""
     indexes = {}
     for index in NoticeIndexPage.objects.select_related("locale").order_by("path"):
         indexes.setdefault(index.locale.language_code, index)
-    return {code: index for code, index in indexes.items() if code in notice_text.LANGUAGES}
-
-
-def notice_title(kind: str, iso3: str, state_name: str, lang: str) -> str:
-    """Return a notice's title: "Ratification: Iraq", "Ratification : Irak"."""
-    name = state_name if lang == "en" and state_name else core.country_name(iso3, lang)
-    word = KIND_WORDS[lang].get(kind, kind)
-    return f"{word}{TITLE_SEPARATORS[lang]}{name}"
+    return {code: index for code, index in indexes.items() if code in wording.LANGUAGES}
 
 
 def act_date(fact: Fact) -> dt.date:
@@ -75,8 +53,8 @@ def drafted_texts(source: NoticeSource, register: core.Register) -> dict[str, st
     if source.subject == NoticeSubject.CONSENT and record.instrument is None:
         return None
     try:
-        return notice_text.notice_sentences(register.treaty, record, source.subject,
-                                            act_date(fact))
+        return wording.notice_texts(register.treaty, record, about=source.subject,
+                                    today=act_date(fact))
     except (KeyError, ValueError) as error:
         logger.warning("no notice text for %s: %s", source, error)
         return None
@@ -123,7 +101,7 @@ class DraftNotices:
 
     def source(self) -> NoticeSource | None:
         """Return the notice source of the fact, re-attaching an orphan one, or a new one."""
-        subject = notice_text.subject_of(self.fact.kind)
+        subject = wording.subject_of(self.fact.kind)
         if subject is None:
             return None
         source = NoticeSource.objects.filter(fact=self.fact).first()
@@ -179,7 +157,7 @@ class DraftNotices:
         slug = slugify(f"{core.country_name(fact.state, 'en')} {fact.kind} "
                        f"{fact.date.isoformat() if fact.date else ''}".replace("_", " "))
         page = NoticePage(
-            title=notice_title(fact.kind, fact.state, fact.state_name, lang),
+            title=wording.notice_title(fact.kind, fact.state, fact.state_name, lang),
             slug=_unique_slug(index, slug or "notice"),
             locale=index.locale,
             translation_key=source.translation_key,
@@ -282,7 +260,7 @@ class FactRemoved:
 
     @transaction.atomic
     def execute(self) -> list[NoticePage]:
-        subject = notice_text.subject_of(self.snapshot["kind"])
+        subject = wording.subject_of(self.snapshot["kind"])
         if subject is None:
             return []
         sources = list(NoticeSource.objects.filter(
@@ -329,7 +307,7 @@ class RelinkNotices:
             return 0
         facts: dict[tuple[str, str], list[Fact]] = {}
         for fact in Fact.objects.filter(treaty=self.treaty).order_by("date", "pk"):
-            subject = notice_text.subject_of(fact.kind)
+            subject = wording.subject_of(fact.kind)
             if subject:
                 facts.setdefault((fact.state, subject), []).append(fact)
         relinked = 0

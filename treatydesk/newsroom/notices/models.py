@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
+from treatydesk.core import wording
 from treatydesk.core.register import country_name
 
 from .panels import RegisterPanel
@@ -39,8 +40,8 @@ REGISTER_FIELDS = ("source", "needs_review", "review_reason", "generated_text")
 
 
 class NoticeSubject(models.TextChoices):
-    CONSENT = "consent", _("Instrument deposited")
-    WITHDRAWAL = "withdrawal", _("Withdrawal")
+    CONSENT = wording.SUBJECT_CONSENT, _("Instrument deposited")
+    WITHDRAWAL = wording.SUBJECT_WITHDRAWAL, _("Withdrawal")
 
 
 class NoticeSource(models.Model):

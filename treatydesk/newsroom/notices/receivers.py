@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from treatydesk.core.wording import notices as notice_text
+from treatydesk.core import wording
 from treatydesk.records.facts.signals import fact_deleted, fact_recorded, register_imported
 
 from .actions import DraftNotices, FactRemoved, RefreshNotices, RelinkNotices, flag
@@ -13,7 +13,7 @@ from .models import NoticePage, NoticeSource
 @receiver(fact_recorded, dispatch_uid="notices.fact_recorded")
 def draft_on_record(sender, fact, before=None, user=None, **kwargs):
     """Draft the notices of a new instrument or withdrawal; redraft them when it is corrected."""
-    subject = notice_text.subject_of(fact.kind)
+    subject = wording.subject_of(fact.kind)
     source = NoticeSource.objects.filter(fact=fact).first()
     if source is not None and source.subject != subject:
         flag(NoticePage.objects.filter(source=source),

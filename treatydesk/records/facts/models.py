@@ -6,14 +6,26 @@ depositary recorded and who changed it.
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from treatydesk.core import register as core
+
+
+def treaty_label(code: str) -> str:
+    """Return what the treaty is called in the active language, from its definition file."""
+    return core.load_treaty(code).titles(get_language()).name
+
+
+_treaty_label = lazy(treaty_label, str)
 
 
 class TreatyCode(models.TextChoices):
-    CCM = "CCM", _("Convention on Cluster Munitions")
-    APMBC = "APMBC", _("Anti-Personnel Mine Ban Convention")
-    ATT = "ATT", _("Arms Trade Treaty")
-    TPNW = "TPNW", _("Treaty on the Prohibition of Nuclear Weapons")
+    CCM = "CCM", _treaty_label("CCM")
+    APMBC = "APMBC", _treaty_label("APMBC")
+    ATT = "ATT", _treaty_label("ATT")
+    TPNW = "TPNW", _treaty_label("TPNW")
 
 
 class FactKind(models.TextChoices):

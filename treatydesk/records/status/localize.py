@@ -1,31 +1,20 @@
-"""Dates, country names and labels of the register in the page's language (Babel/CLDR).
+"""The register's dates, names and labels in the page's language (the request's, by default).
 
-The register core speaks ISO codes, ISO dates and enum values; this module turns them into the
-words a reader of the English, French or Spanish page expects.
+The register core speaks ISO codes, ISO dates and enum values, and ``treatydesk.core.wording``
+writes dates and names in English, French and Spanish; this module picks the page's language
+(Django's ``get_language``) and hands it to them. Labels (statuses, flags) are interface
+strings, in the gettext catalogues.
 """
 
 import datetime as dt
-from functools import lru_cache
 
 from babel.dates import format_date
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from treatydesk.core import register as core
-from treatydesk.core.wording import notices as notice_words
+from treatydesk.core import wording
 from treatydesk.records.facts.models import FactKind
-
-# Treaty titles as they appear in the definition files, marked for translation.
-TREATY_TITLES = (
-    gettext_noop("Convention on Cluster Munitions"),
-    gettext_noop(
-        "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of "
-        "Anti-Personnel Mines and on their Destruction"
-    ),
-    gettext_noop("Anti-Personnel Mine Ban Convention"),
-    gettext_noop("Arms Trade Treaty"),
-    gettext_noop("Treaty on the Prohibition of Nuclear Weapons"),
-)
 
 STATUS_LABELS = {
     "signatory": _("Signatory"),
@@ -55,19 +44,15 @@ def page_language(lang: str | None = None) -> str:
     return (lang or get_language() or "en").split("-")[0].lower()
 
 
-@lru_cache(maxsize=8192)
-def _long_date(day: dt.date, lang: str) -> str:
-    if lang in notice_words.LANGUAGES:
-        # The notices' wording: day-month-year in English as the UN writes it, "1er" in French.
-        return notice_words.long_date(day, lang)
-    return format_date(day, format="long", locale=lang)
-
-
 def long_date(day: dt.date | None, lang: str | None = None) -> str:
     """Return ``day`` written out in the page's language: "1 November 2013", "1er novembre 2013"."""
     if day is None:
         return ""
-    return _long_date(day, page_language(lang))
+    code = page_language(lang)
+    if code in wording.LANGUAGES:
+        # The notices' wording: day-month-year in English as the UN writes it, "1er" in French.
+        return wording.long_date(day, code)
+    return format_date(day, format="long", locale=code)
 
 
 def country_name(iso3: str, lang: str | None = None, depositary_name: str = "") -> str:
@@ -86,8 +71,9 @@ def country_name(iso3: str, lang: str | None = None, depositary_name: str = "") 
 
 
 def treaty_title(treaty, short: bool = False) -> str:
-    """Return the treaty's title in the page's language (English until translated)."""
-    return gettext(treaty.short_title if short else treaty.title)
+    """Return the treaty's title in the page's language, from its definition file."""
+    titles = treaty.titles(page_language())
+    return titles.short_title if short else titles.title
 
 
 def kind_label(kind) -> str:

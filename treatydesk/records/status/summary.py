@@ -5,9 +5,8 @@ import datetime as dt
 
 from django.conf import settings
 
-from treatydesk.core import clock
+from treatydesk.core import clock, wording
 from treatydesk.core import register as core
-from treatydesk.core.wording import notices as notice_words
 from treatydesk.records.facts.loading import current_register
 
 from .localize import country_name, kind_label, long_date, page_language
@@ -54,26 +53,20 @@ class Deposit:
     notice_lang: str
 
 
-WITHDRAWAL_STATUSES = frozenset({"withdrawal_pending", "withdrawal_held", "withdrawn"})
-
-
 def notice_for(treaty, record, lang: str, day: dt.date, about: str | None = None):
     """Return the notice sentence for ``record`` in ``lang`` and the language it is written in.
 
-    The sentences come from ``treatydesk.core.wording.notices`` (the wording the published notices
+    The sentences come from ``treatydesk.core.wording`` (the wording the published notices
     use, in English, French and Spanish), worded as on ``day``. ``about`` picks the consent
-    or withdrawal notice (default: by the record's status). A signatory without instrument
-    has no notice: ("", lang). Other page languages get the English sentence, marked as such.
+    or withdrawal notice (default: ``wording.subject_of(record)``). A signatory without
+    instrument has no notice: ("", lang). Other page languages get the English sentence,
+    marked as such.
     """
+    about = about or wording.subject_of(record)
     if about is None:
-        if str(record.status) in WITHDRAWAL_STATUSES:
-            about = notice_words.SUBJECT_WITHDRAWAL
-        elif record.instrument is not None:
-            about = notice_words.SUBJECT_CONSENT
-        else:
-            return "", lang
-    written_in = lang if lang in notice_words.LANGUAGES else "en"
-    return notice_words.notice_sentence(treaty, record, written_in, about, day), written_in
+        return "", lang
+    written_in = lang if lang in wording.LANGUAGES else "en"
+    return wording.notice_text(treaty, record, written_in, today=day, about=about), written_in
 
 
 def latest_deposits(register, day: dt.date, lang: str, limit: int = LATEST_INSTRUMENTS):
@@ -86,7 +79,7 @@ def latest_deposits(register, day: dt.date, lang: str, limit: int = LATEST_INSTR
     deposits = []
     for record in deposited[:limit]:
         notice, notice_lang = notice_for(
-            register.treaty, record, lang, day, about=notice_words.SUBJECT_CONSENT
+            register.treaty, record, lang, day, about=wording.SUBJECT_CONSENT
         )
         deposits.append(Deposit(
             iso3=record.state,
