@@ -140,9 +140,10 @@ class Seed:
     security_notice: Item
 
 
-def load_seed(root: Path = CONTENT_DIR) -> Seed:
-    """Read and check every content file under ``root``; raise ``ContentError`` at the first
-    that is wrong."""
+def load_seed(root: Path | None = None) -> Seed:
+    """Read and check every content file under ``root`` (``CONTENT_DIR``); raise
+    ``ContentError`` at the first that is wrong."""
+    root = root or CONTENT_DIR
     sections = {item.name: item for item in _collection(root / "sections", SECTION)}
     for name in SECTIONS:
         if name not in sections:
@@ -225,6 +226,8 @@ def load_item(folder: Path, kind: Kind) -> Item:
 
 def _read(path: Path) -> tuple[dict, str]:
     """Split a file into its front matter (a mapping) and its Markdown body."""
+    # Not python-frontmatter: it quietly gives no fields for a front matter left unclosed or
+    # not made of fields, where init must say what is wrong.
     lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
         raise ContentError(path, "the first line must be “---”, opening the front matter")
