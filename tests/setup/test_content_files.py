@@ -85,6 +85,8 @@ BROKEN = [
      "the front matter is not valid YAML"),
     ("sections/news/es.md", "  reuniones.\n---\n", "  reuniones.\n---\n\nUn texto.\n", None,
      "this kind of item has no body"),
+    ("security-notice/en.md", "slug: phishing-2013", "slug: Phishing 2013", "slug",
+     "cannot be a page's address"),
     ("security-notice/fr.md", "---\n", "", None,
      "the first line must be “---”, opening the front matter"),
 ]
@@ -115,6 +117,13 @@ def test_a_wrong_file_name_is_named(content):
     (content / "agenda" / "de.md").write_text("---\ntitle: Tagesordnung\n---\n")
     with pytest.raises(ContentError, match=r"agenda/de\.md: unexpected file: an item's files "
                                            r"are named after the site's languages"):
+        load_seed(content)
+
+
+def test_a_folder_name_that_cannot_be_an_address_is_named(content):
+    (content / "news" / "vanuatu-accedes").rename(content / "news" / "Vanuatu accedes")
+    with pytest.raises(ContentError, match=r"news/Vanuatu accedes: the folder's name is its "
+                                           r"pages' address"):
         load_seed(content)
 
 

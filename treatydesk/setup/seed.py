@@ -6,6 +6,7 @@ that breaks its rules stops init with a ``ContentError`` naming the file and the
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ CONTENT_DIR = Path(__file__).with_name("content")
 SOURCE_LANGUAGE = "en"
 # The index pages the newsroom makes (newsroom.SECTION_PAGES gives each its page type).
 SECTIONS = ("news", "notices", "meetings")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class ContentError(ValueError):
@@ -42,6 +44,13 @@ class _Invalid(ValueError):
 def _text(value):
     if not isinstance(value, str) or not value.strip():
         raise _Invalid("write some text here")
+    return value
+
+
+def _slug(value):
+    if not isinstance(value, str) or not SLUG.fullmatch(value):
+        raise _Invalid(f"{value!r} cannot be a page's address: write it in lowercase letters, "
+                       "digits and hyphens")
     return value
 
 
@@ -107,7 +116,7 @@ MEETING = Kind(
 SECTION = Kind(facts={}, words={"title": _text, "introduction": _text})
 AGENDA = Kind(facts={}, words={"title": _text, "items": _texts, "note": _text})
 SECURITY_NOTICE = Kind(
-    facts={"slug": _text, "date": _date, "forged_subject": _text},
+    facts={"slug": _slug, "date": _date, "forged_subject": _text},
     words={"title": _text, "summary": _text}, body=True)
 
 
@@ -177,6 +186,9 @@ def _collection(folder: Path, kind: Kind) -> list[Item]:
             continue
         if not path.is_dir():
             raise ContentError(path, "unexpected file: each item here is a folder")
+        if not SLUG.fullmatch(path.name):
+            raise ContentError(path, "the folder's name is its pages' address: write it in "
+                                     "lowercase letters, digits and hyphens")
         items.append(load_item(path, kind))
     return items
 
