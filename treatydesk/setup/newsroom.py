@@ -1,68 +1,53 @@
 """Create the newsroom's section pages, the notices' moderation workflow and default content.
 
 Called by ``treatydesk init`` (``treatydesk.setup.site.initialise_site``); safe to run again:
-each step creates only what is missing.
+each step creates only what is missing. The words are in ``content/`` (``seed.load_seed``).
 """
 
 import datetime as dt
 import io
 
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowPage, WorkflowTask
 
-SECTIONS = {
-    # model label → slug, then the title in each language
-    "news.NewsIndexPage": ("news", {"en": "News", "fr": "Actualités", "es": "Noticias"}),
-    "notices.NoticeIndexPage": ("notices", {"en": "Notices", "fr": "Notifications",
-                                            "es": "Notificaciones"}),
-    "meetings.MeetingIndexPage": ("meetings", {"en": "Meetings", "fr": "Réunions",
-                                               "es": "Reuniones"}),
-}
-INTRODUCTIONS = {
-    "news.NewsIndexPage": {
-        "en": "News of the Convention: the Presidency, universalization, statements and "
-              "meetings.",
-        "fr": "L’actualité de la Convention : la présidence, l’universalisation, les "
-              "déclarations et les réunions.",
-        "es": "Noticias de la Convención: la Presidencia, la universalización, las "
-              "declaraciones y las reuniones.",
-    },
-    "notices.NoticeIndexPage": {
-        "en": "Notices of instruments deposited with the Secretary-General and of "
-              "withdrawals, written from the register.",
-        "fr": "Notifications des instruments déposés auprès du Secrétaire général et des "
-              "retraits, rédigées à partir du registre.",
-        "es": "Notificaciones de los instrumentos depositados ante el Secretario General y de "
-              "las retiradas, redactadas a partir del registro.",
-    },
-    "meetings.MeetingIndexPage": {
-        "en": "Meetings of States Parties, intersessional meetings, workshops and visits of "
-              "the Presidency, with their documents.",
-        "fr": "Assemblées des États parties, réunions intersessions, ateliers et visites de la "
-              "présidence, avec leurs documents.",
-        "es": "Reuniones de los Estados partes, reuniones entre períodos de sesiones, talleres "
-              "y visitas de la Presidencia, con sus documentos.",
-    },
-}
+from treatydesk.core.wording import subject_of
+from treatydesk.media.models import CustomDocument, CustomImage
+from treatydesk.newsroom.meetings.models import MeetingDocument, MeetingIndexPage, MeetingPage
+from treatydesk.newsroom.news.models import NewsIndexPage, NewsPage
+from treatydesk.newsroom.notices.actions import DraftNotices
+from treatydesk.newsroom.notices.models import NoticeIndexPage, NoticeSource
+from treatydesk.records.facts.models import Fact
+from treatydesk.site.models import HomePage
+
+from .sample_images import CREDIT, illustration
+from .sample_pdf import text_pdf
+from .seed import Item, load_seed
+
+# The page type of each section of content/sections/, in the order they are made.
+SECTION_PAGES = {"news": NewsIndexPage, "notices": NoticeIndexPage, "meetings": MeetingIndexPage}
+NOTICE_WORKFLOW = "Notice review"
+NOTICE_TASK = "Check the notice against the register"
+RECENT_NOTICES_SINCE = dt.date(2019, 1, 1)
 
 
 @transaction.atomic
 def ensure_sections() -> None:
     """Create the news, notices and meetings index under each language's home page."""
-    from django.apps import apps
-
-    from treatydesk.site.models import HomePage
-
-    for label, (slug, titles) in SECTIONS.items():
-        model = apps.get_model(label)
+    sections = load_seed().sections
+    for slug, model in SECTION_PAGES.items():
         english = model.objects.filter(locale__language_code="en").first()
         for locale in Locale.objects.order_by("pk"):
             code = locale.language_code
             home = HomePage.objects.filter(locale=locale).first()
             if home is None or model.objects.child_of(home).exists():
                 continue
-            index = model(title=titles.get(code, titles["en"]), slug=slug, locale=locale,
-                          introduction=INTRODUCTIONS[label].get(code, ""))
+            text = sections[slug].text(code)
+            index = model(title=text["title"], slug=slug, locale=locale,
+                          introduction=text["introduction"])
             if english is not None:
                 index.translation_key = english.translation_key
             home.add_child(instance=index)
@@ -83,11 +68,6 @@ def initialise_newsroom(out) -> None:
 
 def ensure_notice_workflow():
     """Give the notices a moderation workflow: a moderator checks each against the register."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
-    from treatydesk.newsroom.notices.models import NoticeIndexPage
-
     moderators, _created = Group.objects.get_or_create(name="Moderators")
     task = GroupApprovalTask.objects.filter(name=NOTICE_TASK).first()
     if task is None:
@@ -101,38 +81,19 @@ def ensure_notice_workflow():
     return workflow
 
 
-NOTICE_WORKFLOW = "Notice review"
-NOTICE_TASK = "Check the notice against the register"
-SAMPLE_NOTE = {
-    "en": "Sample document made by Treaty Desk for its default content. The official text is "
-          "in the United Nations Official Document System.",
-    "fr": "Document d’exemple créé par Treaty Desk pour son contenu par défaut. Le texte "
-          "officiel se trouve dans le Système de diffusion électronique des documents de "
-          "l’ONU.",
-    "es": "Documento de ejemplo creado por Treaty Desk para su contenido predeterminado. El "
-          "texto oficial figura en el Sistema de Archivo de Documentos de las Naciones Unidas.",
-}
-
-
-def _indexes(label: str) -> dict:
-    from django.apps import apps
-
-    model = apps.get_model(label)
+def _indexes(model) -> dict:
     return {index.locale.language_code: index
             for index in model.objects.select_related("locale").order_by("path")}
 
 
-def _image(seed: int, palette: str, slug: str, text: dict):
-    from django.core.files.images import ImageFile
-
-    from treatydesk.media.models import CustomImage
-
-    from .content import CREDIT
-    from .sample_images import illustration
-
-    image = CustomImage(title=text["title"], description=text["alt"], caption=text["caption"],
-                        credit=CREDIT)
-    image.file = ImageFile(io.BytesIO(illustration(seed, palette)), name=f"{slug}.jpg")
+def _illustration(item: Item) -> CustomImage:
+    """Draw an item's illustration and file it, described in English."""
+    text = item.text("en")
+    image = CustomImage(title=text["title"], description=text["alt"],
+                        caption=text.get("caption", ""), credit=CREDIT)
+    picture = item.facts["image"]
+    image.file = ImageFile(io.BytesIO(illustration(picture["seed"], picture["palette"])),
+                           name=f"{item.name}.jpg")
     image._set_image_file_metadata()
     image.save()
     return image
@@ -141,23 +102,20 @@ def _image(seed: int, palette: str, slug: str, text: dict):
 @transaction.atomic
 def create_default_news() -> int:
     """Publish the default news items in every language; return how many pages were made."""
-    from treatydesk.newsroom.news.models import NewsPage
-
-    from .content import NEWS
-
     if NewsPage.objects.exists():
         return 0
-    indexes = _indexes("news.NewsIndexPage")
+    indexes = _indexes(NewsIndexPage)
     made = 0
-    for item in NEWS:
+    for item in load_seed().news:
         english = None
-        image = _image(*item["image"], item["slug"], item["en"]) if item["image"] else None
+        image = _illustration(item) if "image" in item.facts else None
         for code, index in indexes.items():
-            text = item.get(code) or item["en"]
+            text = item.text(code)
             page = NewsPage(
-                title=text["title"], slug=item["slug"], locale=index.locale, date=item["date"],
-                lead=text["lead"], body=text["body"], category=item["category"],
-                hero_image=image,
+                title=text["title"], slug=item.name, locale=index.locale,
+                date=item.facts["date"], lead=text["lead"], body=text["body"],
+                category=item.facts["category"], hero_image=image,
+                # English is the image's own description and caption.
                 hero_alt=text.get("alt", "") if code != "en" else "",
                 hero_caption=text.get("caption", "") if code != "en" else "",
                 search_description=text["lead"][:255],
@@ -165,51 +123,52 @@ def create_default_news() -> int:
             if english is not None:
                 page.translation_key = english.translation_key
             index.add_child(instance=page)
-            page.tags.add(*item["tags"])
+            page.tags.add(*item.facts["tags"])
             page.save_revision().publish()
             english = english or page
             made += 1
     return made
 
 
+def _agenda_document(meeting: Item, agenda: Item, code: str) -> None:
+    """File the sample agenda of ``meeting`` in ``code``, unless the library has it."""
+    symbol = f"{meeting.facts['symbol']}/1"
+    if CustomDocument.objects.filter(symbol=symbol, language=code).exists():
+        return
+    words, title = agenda.words[code], meeting.text(code)["title"]
+    document = CustomDocument(title=f"{title}: {words['title'].lower()}", symbol=symbol,
+                              language=code)
+    pdf = text_pdf(f"{symbol} — {title}", [words["title"], *words["items"], words["note"]])
+    document.file = ContentFile(pdf, name=f"{symbol.replace('/', '-')}-{code}.pdf")
+    document._set_document_file_metadata()
+    document.save()
+
+
 @transaction.atomic
 def create_default_meetings() -> int:
     """Publish the default meetings with their sample agendas; return how many pages."""
-    from django.core.files.base import ContentFile
-
-    from treatydesk.media.models import CustomDocument
-    from treatydesk.newsroom.meetings.models import MeetingDocument, MeetingPage
-
-    from .content import AGENDA, MEETINGS
-    from .sample_pdf import text_pdf
-
     if MeetingPage.objects.exists():
         return 0
-    indexes = _indexes("meetings.MeetingIndexPage")
+    seed = load_seed()
+    indexes = _indexes(MeetingIndexPage)
     made = 0
-    for meeting in MEETINGS:
-        symbol = f"{meeting['symbol_base']}/1"
-        for code in ("en", "fr", "es"):
-            heading, items = AGENDA[code]
-            title = meeting[code]["title"]
-            if not CustomDocument.objects.filter(symbol=symbol, language=code).exists():
-                document = CustomDocument(title=f"{title}: {heading.lower()}", symbol=symbol,
-                                          language=code)
-                pdf = text_pdf(f"{symbol} — {title}", [heading, *items, SAMPLE_NOTE[code]])
-                document.file = ContentFile(pdf, name=f"{symbol.replace('/', '-')}-{code}.pdf")
-                document._set_document_file_metadata()
-                document.save()
+    for meeting in seed.meetings:
+        symbol = f"{meeting.facts['symbol']}/1"
+        # One sample agenda for each language the agenda is written in.
+        for code in seed.agenda.words:
+            _agenda_document(meeting, seed.agenda, code)
         english = None
         for code, index in indexes.items():
-            text = meeting.get(code) or meeting["en"]
+            text = meeting.text(code)
             page = MeetingPage(
-                title=text["title"], slug=meeting["slug"], locale=index.locale,
-                kind=meeting["kind"], start_date=meeting["start"], end_date=meeting["end"],
-                place=text["place"], presidency=text["presidency"], summary=text["summary"],
+                title=text["title"], slug=meeting.name, locale=index.locale,
+                kind=meeting.facts["kind"], start_date=meeting.facts["start"],
+                end_date=meeting.facts["end"], place=text["place"],
+                presidency=text["presidency"], summary=text["summary"], body=text["body"],
                 search_description=text["summary"][:255],
             )
             page.documents.add(MeetingDocument(kind="agenda", symbol=symbol,
-                                               title=AGENDA.get(code, AGENDA["en"])[0]))
+                                               title=seed.agenda.text(code)["title"]))
             if english is not None:
                 page.translation_key = english.translation_key
             index.add_child(instance=page)
@@ -219,19 +178,9 @@ def create_default_meetings() -> int:
     return made
 
 
-RECENT_NOTICES_SINCE = dt.date(2019, 1, 1)
-
-
 def publish_recent_notices(since: dt.date = RECENT_NOTICES_SINCE) -> int:
     """Draft and publish the notices of the site treaty's instruments and withdrawals since
     ``since`` that have none yet; return how many pages were published."""
-    from django.conf import settings
-
-    from treatydesk.core.wording import subject_of
-    from treatydesk.newsroom.notices.actions import DraftNotices
-    from treatydesk.newsroom.notices.models import NoticeSource
-    from treatydesk.records.facts.models import Fact
-
     facts = (Fact.objects.filter(treaty=settings.TREATYDESK_TREATY, date__gte=since)
              .exclude(pk__in=NoticeSource.objects.filter(fact__isnull=False)
                       .values("fact_id")).order_by("date", "pk"))

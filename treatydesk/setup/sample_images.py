@@ -9,6 +9,9 @@ import random
 
 from PIL import Image, ImageDraw, ImageFilter
 
+# Shown under each as "Photo © Treaty Desk": Treaty Desk draws them.
+CREDIT = "Treaty Desk"
+
 PALETTES = {
     "dawn": [(11, 58, 93), (33, 102, 150), (241, 196, 120), (250, 236, 210)],
     "field": [(26, 77, 62), (72, 130, 92), (214, 200, 140), (244, 240, 226)],

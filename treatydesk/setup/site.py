@@ -15,6 +15,8 @@ from treatydesk.records.facts.models import Fact
 from treatydesk.security.accounts.roles import ensure_roles
 from treatydesk.setup.newsroom import initialise_newsroom
 from treatydesk.setup.security_notice import ensure_security_notice
+from treatydesk.setup.seed import load_seed
+from treatydesk.site.models import HomePage
 
 # The registers loaded on a new database, from treatydesk/core/treaties/<code>/.
 DEFAULT_REGISTERS = ("CCM", "APMBC")
@@ -26,7 +28,10 @@ def home_title(lang: str) -> str:
 
 
 def initialise_site(out) -> None:
-    """Migrate, create locales and home pages, load the default registers, create the admin."""
+    """Check the default content, migrate, create locales and home pages, load the default
+    registers, the newsroom and the security notice, create the roles and the admin."""
+    # Read every content file first, so that a wrong one stops init before it changes anything.
+    load_seed()
     call_command("migrate", interactive=False, verbosity=0)
     ensure_locales()
     ensure_home_pages()
@@ -46,8 +51,6 @@ def ensure_locales() -> None:
 
 @transaction.atomic
 def ensure_home_pages() -> None:
-    from treatydesk.site.models import HomePage
-
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
