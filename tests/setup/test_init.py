@@ -122,3 +122,17 @@ def test_a_wrong_file_stops_init_before_it_changes_anything(db, content, monkeyp
     with pytest.raises(ContentError, match=r"first-review-conference/en\.md: field “kind”"):
         initialise_site(io.StringIO())
     assert Page.objects.count() == before and not HomePage.objects.exists()
+
+
+def test_the_command_says_which_file_is_wrong_without_a_traceback(db, content, monkeypatch,
+                                                                   capsys):
+    from treatydesk.cli import main
+
+    edit(content / "meetings" / "first-review-conference" / "en.md", "kind: review-conference",
+         "kind: conference")
+    monkeypatch.setattr(seed_module, "CONTENT_DIR", content)
+    assert main(["init"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("treatydesk init: ")
+    assert "first-review-conference/en.md: field “kind”" in err and "nothing was set up" in err
+    assert "Traceback" not in err

@@ -4,6 +4,7 @@ import os
 import sys
 
 from .django_setup import setup
+from .errors import CommandError
 
 
 def add_parsers(sub) -> None:
@@ -38,9 +39,13 @@ def manage(argv: list[str]) -> int:
 
 def init_handler(args) -> int:
     setup()
+    from treatydesk.setup.seed import ContentError
     from treatydesk.setup.site import initialise_site
 
-    initialise_site(out=sys.stdout)
+    try:
+        initialise_site(out=sys.stdout)
+    except ContentError as error:
+        raise CommandError(f"{error}; nothing was set up") from None
     return 0
 
 
