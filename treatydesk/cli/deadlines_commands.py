@@ -1,4 +1,7 @@
-"""``deadlines``: every State Party's deadlines under a treaty, with status and basis."""
+"""``deadlines``: every State Party's deadlines under a treaty, with status and basis.
+
+Handlers import what they use inside themselves, after ``setup()`` (see ``cli/__init__``).
+"""
 
 import datetime as dt
 import json

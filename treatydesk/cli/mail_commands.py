@@ -1,4 +1,7 @@
-"""``treatydesk mail …``: DKIM keys, DNS records and their check, verification, test mail."""
+"""``treatydesk mail …``: DKIM keys, DNS records and their check, verification, test mail.
+
+Handlers import what they use inside themselves, after ``setup()`` (see ``cli/__init__``).
+"""
 
 import sys
 from pathlib import Path

@@ -1,4 +1,7 @@
-"""``backup``, ``restore`` and ``bake``: keep the site's data safe and publish it as files."""
+"""``backup``, ``restore`` and ``bake``: keep the site's data safe and publish it as files.
+
+Handlers import what they use inside themselves, after ``setup()`` (see ``cli/__init__``).
+"""
 
 from pathlib import Path
 

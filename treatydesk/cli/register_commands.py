@@ -1,4 +1,7 @@
-"""``import``, ``status`` and ``notice``: the register from the command line."""
+"""``import``, ``status`` and ``notice``: the register from the command line.
+
+Handlers import what they use inside themselves, after ``setup()`` (see ``cli/__init__``).
+"""
 
 import datetime as dt
 import json

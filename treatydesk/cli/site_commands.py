@@ -1,4 +1,7 @@
-"""``init``, ``serve`` and ``manage``: set the site up and run it."""
+"""``init``, ``serve`` and ``manage``: set the site up and run it.
+
+Handlers import what they use inside themselves, after ``setup()`` (see ``cli/__init__``).
+"""
 
 import os
 import sys
