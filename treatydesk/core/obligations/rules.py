@@ -1,7 +1,7 @@
 """Obligation rules: the deadlines a treaty sets, read from the `[[obligations]]` tables.
 
 Each rule names its article; every deadline computed from it quotes that article and the
-arithmetic (see compute.py). The tables live in treatydesk/core/treaties/<code>/definition.toml
+arithmetic (see deadlines.py). The tables live in treatydesk/core/treaties/<code>/definition.toml
 beside the rules on entry into force, so a lawyer reads them next to the treaty text.
 """
 
@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..register.dates import add_days, add_months
+from ..register.dates import MONTHS_EN, add_days, add_months
 from ..register.definitions import (
     DefinitionError,
     definition_data,
@@ -60,20 +60,6 @@ LABELS = {
 
 METHODS = ("days", "months", "years", "annual")
 COVERS = ("previous_calendar_year",)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, slots=True)
