@@ -3,7 +3,7 @@
 Plain Python, no Django.  Rules come from the `[[obligations]]` tables of the treaty
 definitions; facts (reports received, declarations, extension requests and decisions, the end
 of active hostilities) are recorded; deadlines and their statuses are computed on any date.
-See docs/register-api.md ("Obligations") and docs/decisions.md.
+See docs/obligations.md (the modules, one concept each) and docs/decisions.md §10.
 """
 
 from .compute import ObligationRegister

@@ -88,32 +88,6 @@ class ObligationRegister:
             self._append_deadlines(out, state, as_of)
         return out
 
-    def _append_deadlines(self, out: list, state: str, as_of: date) -> None:
-        base, withdrawal = self._base_on(state, as_of)
-        if base is None:
-            return
-        facts = self._facts_by_state.get(state)
-        soon = self.policy.due_soon_days
-        for article in self._articles:
-            # The shared deadline, without a method call when it is known (the common case).
-            steps = (article.steps.get(base.eif) or article.step(base.eif),)
-            met = na = None
-            if facts is not None:
-                index = article.index
-                met, na = facts.met.get(index), facts.not_applicable.get(index)
-                decisions = facts.decisions.get(index) if facts.decisions else None
-                if decisions:
-                    steps = self._extended(state, article.rule, index, steps[0], decisions)
-            chain_on(out, state, base.name, article.kind, article.key, steps, met, na, as_of,
-                     withdrawal, soon)
-        if facts is not None and facts.hostilities:
-            for chain in self._hostilities_chains(state, base, facts):
-                if chain.since <= as_of:
-                    chain_on(out, state, base.name, chain.obligation, chain.key, chain.steps,
-                             chain.met, chain.not_applicable, as_of, withdrawal, soon)
-        if self._annual is not None:
-            self._annual.deadlines(out, state, base, facts, as_of, withdrawal)
-
     def status_counts(self, as_of: date | None = None) -> Counter:
         """Return how many deadlines stand in each status on `as_of`, by obligation:
         {(obligation, status): n}, the figures of all_deadlines() counted without building
@@ -191,6 +165,7 @@ class ObligationRegister:
     def extension_problems(self) -> list[tuple[ExtensionDecision, str]]:
         """Return every extension decision the rules do not allow, with the reason."""
         for state, facts in self._facts_by_state.items():
+            # On date.max: every state that has deadlines on some day.
             base = self._base_on(state, date.max)[0] if facts.decisions else None
             if base is None:
                 continue
@@ -204,6 +179,33 @@ class ObligationRegister:
         return list(self.rejected)
 
     # -- building --------------------------------------------------------------------------
+
+    def _append_deadlines(self, out: list, state: str, as_of: date) -> None:
+        """Append a state's deadlines on `as_of` (see deadlines())."""
+        base, withdrawal = self._base_on(state, as_of)
+        if base is None:
+            return
+        facts = self._facts_by_state.get(state)
+        soon = self.policy.due_soon_days
+        for article in self._articles:
+            # The shared deadline, without a method call when it is known (the common case).
+            steps = (article.steps.get(base.eif) or article.step(base.eif),)
+            met = na = None
+            if facts is not None:
+                index = article.index
+                met, na = facts.met.get(index), facts.not_applicable.get(index)
+                decisions = facts.decisions.get(index) if facts.decisions else None
+                if decisions:
+                    steps = self._extended(state, article.rule, index, steps[0], decisions)
+            chain_on(out, state, base.name, article.kind, article.key, steps, met, na, as_of,
+                     withdrawal, soon)
+        if facts is not None and facts.hostilities:
+            for chain in self._hostilities_chains(state, base, facts):
+                if chain.since <= as_of:
+                    chain_on(out, state, base.name, chain.obligation, chain.key, chain.steps,
+                             chain.met, chain.not_applicable, as_of, withdrawal, soon)
+        if self._annual is not None:
+            self._annual.deadlines(out, state, base, facts, as_of, withdrawal)
 
     def _base_on(self, state: str, as_of: date) -> tuple[StateBase | None, date | None]:
         """Return a state's key dates if it owes anything on `as_of` (else None), and the day
