@@ -156,7 +156,9 @@ class ObligationRegister:
 
     def timeline(self, iso3: str, as_of: date | None = None) -> list[ObligationEvent]:
         """Return a state's deadlines (moved ones too) and the facts recorded by `as_of`."""
-        return timeline(self, iso3.upper(), as_of or self.today)
+        state, as_of = iso3.upper(), as_of or self.today
+        return timeline(state, as_of, self.deadlines(state, as_of), self.facts, self.rules,
+                        self._requests)
 
     def request_of(self, decision: ExtensionDecision) -> ExtensionRequest | None:
         """Return the recorded request a decision answers, or None."""

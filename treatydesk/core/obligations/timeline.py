@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from ..register.dates import format_date_en
 from .deadlines import Deadline
@@ -15,11 +16,8 @@ from .facts import (
     NotApplicable,
     ReportReceived,
 )
-from .rules import ObligationKind
+from .rules import ObligationKind, TreatyObligations
 from .status import DeadlineStatus
-
-if TYPE_CHECKING:
-    from .compute import ObligationRegister
 
 
 class ObligationEvent(NamedTuple):
@@ -46,31 +44,35 @@ _FACT_KINDS = {
 }
 
 
-def timeline(obligations: ObligationRegister, state: str, as_of: date) -> list[ObligationEvent]:
-    """Return a state's deadlines on `as_of` (moved ones too) and the facts recorded by then."""
+def timeline(state: str, as_of: date, deadlines: Iterable[Deadline], facts: Iterable,
+             rules: TreatyObligations,
+             requests: Mapping[str, ExtensionRequest]) -> list[ObligationEvent]:
+    """Return a state's `deadlines` on `as_of` and its `facts` recorded by then, in date order.
+
+    `facts` may hold every state's: a decision is the state's whose request it answers
+    (`requests`, by ref).
+    """
     events = [
         ObligationEvent(d.due.date, "deadline", _deadline_words(d), d.article, deadline=d)
-        for d in obligations.deadlines(state, as_of)
+        for d in deadlines
     ]
-    for fact in obligations.facts:
-        if _state_of(obligations, fact) == state and fact.day <= as_of:
+    for fact in facts:
+        if type(fact) is ExtensionDecision:
+            request = requests.get(fact.request_ref)
+            if request is None or request.state != state:
+                continue
+        elif fact.state != state:
+            continue
+        if fact.day <= as_of:
             events.append(ObligationEvent(fact.day, _FACT_KINDS[type(fact)], _fact_words(fact),
-                                          _fact_article(obligations, fact), fact=fact))
+                                          _fact_article(fact, rules, requests), fact=fact))
     return sorted(events, key=lambda e: (e.date, _ORDER.get(e.kind, 3)))
 
 
-def _state_of(obligations: ObligationRegister, fact) -> str | None:
-    if type(fact) is ExtensionDecision:
-        request = obligations.request_of(fact)
-        return request.state if request is not None else None
-    return fact.state
-
-
-def _fact_article(obligations: ObligationRegister, fact) -> str:
-    rules = obligations.rules
+def _fact_article(fact, rules: TreatyObligations, requests: Mapping[str, ExtensionRequest]) -> str:
     if isinstance(fact, ExtensionDecision | ExtensionRequest):
         if isinstance(fact, ExtensionDecision):
-            fact = obligations.request_of(fact)
+            fact = requests.get(fact.request_ref)
         rule = rules.rule(fact.obligation) if fact is not None else None
         return rule.extension.article if rule and rule.extension else ""
     if isinstance(fact, HostilitiesEnded):
