@@ -79,8 +79,9 @@ class AnnualReports:
               as_of: date, withdrawal: date | None) -> None:
         """Add the annual reports' statuses to `tally` (codes from `offset`), unbuilt.
 
-        Each report received is looked at; of the rest, those due before `as_of` share one
-        status (the rule is asked once for them all), and at most two are due later.
+        Each report received is put to the rule.  The others due before `as_of` all stand
+        alike (no fact, the day passed, before any withdrawal, since none exists after it), so
+        the rule is asked once for them all; at most two others are due later.
         """
         first_year, dates, stop = self._span(base.eif, as_of, withdrawal)
         if stop <= 0:

@@ -36,10 +36,6 @@ DECIDED = frozenset({DeadlineStatus.MET_ON_TIME, DeadlineStatus.MET_LATE, Deadli
 STATUSES = tuple(DeadlineStatus)
 # Status codes (positions in STATUSES): the counting path tallies these small ints.
 UPCOMING, DUE, MET_ON_TIME, MET_LATE, OVERDUE, NOT_APPLICABLE, EXTENDED = range(7)
-#: Codes of a deadline a fact has met (the deadline then names the fact and its day).
-MET = frozenset({MET_ON_TIME, MET_LATE})
-#: Codes whose deadline says more in a note (see status_note).
-NOTED = frozenset({MET_LATE, NOT_APPLICABLE})
 
 
 def status_code(due: date, met: date | None, not_applicable: date | None, as_of: date,
@@ -70,8 +66,8 @@ def status_code(due: date, met: date | None, not_applicable: date | None, as_of:
 
 def status_note(code: int, due: date, met, not_applicable, as_of: date,
                 withdrawal: date | None) -> str:
-    """Return the status in words for a code in NOTED, where the status alone does not say
-    it all ("" for any other code).
+    """Return the status in words where the status alone does not say it all: how late a
+    deadline was met, why it does not apply ("" for any other code).
 
     `met` and `not_applicable` are the facts status_code() was given the days of.
     """
