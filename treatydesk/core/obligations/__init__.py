@@ -3,18 +3,12 @@
 Plain Python, no Django.  Rules come from the `[[obligations]]` tables of the treaty
 definitions; facts (reports received, declarations, extension requests and decisions, the end
 of active hostilities) are recorded; deadlines and their statuses are computed on any date.
-See docs/register-api.md ("Obligations") and docs/decisions.md.
+See docs/obligations.md (the modules, one concept each) and docs/decisions.md §10.
 """
 
-from .compute import (
-    DECIDED,
-    Deadline,
-    DeadlineStatus,
-    ObligationEvent,
-    ObligationRegister,
-    YearRate,
-    extension_problem,
-)
+from .compute import ObligationRegister
+from .counting import YearRate
+from .deadlines import Deadline
 from .export import (
     CSV_FIELDS,
     deadline_detail,
@@ -23,6 +17,7 @@ from .export import (
     deadlines_csv,
     deadlines_ics,
 )
+from .extensions import extension_problem
 from .facts import (
     Access,
     CompletionDeclared,
@@ -60,6 +55,8 @@ from .rules import (
     load_obligations_file,
     obligations_from_dict,
 )
+from .status import DECIDED, DeadlineStatus
+from .timeline import ObligationEvent
 from .validation import DECISION_WITHOUT_REQUEST, validate_obligation_facts
 
 __all__ = [

@@ -10,7 +10,8 @@ import io
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
-from .compute import Deadline, DeadlineStatus
+from .deadlines import Deadline
+from .status import DeadlineStatus
 
 CSV_FIELDS = ["state", "iso3", "obligation", "article", "due_date", "status", "met_date", "basis"]
 

@@ -2,7 +2,7 @@
 
 Facts are recorded, never computed.  An extension is two events (the request, then the
 decision answering it); the deadline it moves is never overwritten: the register shows the
-original and each later one (compute.py).  `ref` is the identity the storage layer gives a
+original and each later one (extensions.py).  `ref` is the identity the storage layer gives a
 fact (a database key), used to link a decision to its request and a problem to its row.
 """
 

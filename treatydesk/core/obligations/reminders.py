@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from .compute import Deadline, DeadlineStatus
+from .deadlines import Deadline
 from .policy import DEFAULT_POLICY, ObligationPolicy
 from .rules import ObligationKind
+from .status import DeadlineStatus
 
 MISSED = "missed"
 #: Deadlines still open: a reminder can help.

@@ -1,7 +1,7 @@
 """Obligation rules: the deadlines a treaty sets, read from the `[[obligations]]` tables.
 
 Each rule names its article; every deadline computed from it quotes that article and the
-arithmetic (see compute.py). The tables live in treatydesk/core/treaties/<code>/definition.toml
+arithmetic (see deadlines.py). The tables live in treatydesk/core/treaties/<code>/definition.toml
 beside the rules on entry into force, so a lawyer reads them next to the treaty text.
 """
 
@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..register.dates import add_days, add_months
+from ..register.dates import MONTHS_EN, add_days, add_months
 from ..register.definitions import (
     DefinitionError,
     definition_data,
@@ -60,20 +60,6 @@ LABELS = {
 
 METHODS = ("days", "months", "years", "annual")
 COVERS = ("previous_calendar_year",)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,14 +97,19 @@ class Period:
 @lru_cache(maxsize=256)
 def _period_summary(method: str, amount: int, adjust_days: int, reading: str) -> str:
     unit = {"days": "day", "months": "month", "years": "year"}[method]
-    words = f"{amount} {unit}{'' if amount == 1 else 's'} after"
+    words = f"{_how_many(amount, unit)} after"
     if adjust_days:
         days = abs(adjust_days)
         sign = "less" if adjust_days < 0 else "plus"
-        words += f", {sign} {days} day{'' if days == 1 else 's'}"
+        words += f", {sign} {_how_many(days, 'day')}"
     if reading:
         words += f" ({reading})"
     return words
+
+
+def _how_many(n: int, unit: str) -> str:
+    """Return "1 day", "180 days"."""
+    return f"{n} {unit}{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +144,8 @@ class ExtensionRule:
     @property
     def max_words(self) -> str:
         if self.max_months % 12 == 0:
-            years = self.max_months // 12
-            return f"{years} year{'' if years == 1 else 's'}"
-        return f"{self.max_months} month{'' if self.max_months == 1 else 's'}"
+            return _how_many(self.max_months // 12, "year")
+        return _how_many(self.max_months, "month")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from ..register.compute import Register
 from ..register.dates import format_date_en
 from ..register.problems import Problem, Severity
 from .compute import ObligationRegister
+from .extensions import extension_refused
 from .facts import (
     CompletionDeclared,
     ExtensionDecision,
@@ -144,7 +145,7 @@ class _Checker:
             error(f"{name}: no end of active hostilities is recorded on {fact.instance}; record "
                   "it (with its source) before referring to it.", "instance")
         if isinstance(fact, ExtensionRequest):
-            self._request(fact, rule, name, label, error)
+            self._request(fact, rule, name, error)
         return problems
 
     def _report(self, fact: ReportReceived, rule, name: str, error) -> None:
@@ -158,13 +159,12 @@ class _Checker:
             error(f"{name}: an annual report must say which period it covers ({rule.article}: "
                   "the previous calendar year); give the last day of that period.", "period_end")
 
-    def _request(self, fact: ExtensionRequest, rule, name: str, label: str, error) -> None:
-        ext = rule.extension
-        if ext is None or not ext.allowed:
-            article = ext.article if ext is not None else rule.article
-            error(f"{name}: {article} allows no extension of the {label} deadline.",
-                  "obligation")
+    def _request(self, fact: ExtensionRequest, rule, name: str, error) -> None:
+        refused = extension_refused(rule)
+        if refused:
+            error(f"{name}: {refused}.", "obligation")
             return
+        ext = rule.extension
         if fact.period_months is not None and fact.period_months <= 0:
             error(f"{name}: the period asked must be at least one month.", "period_months")
         elif fact.period_months is not None and fact.period_months > ext.max_months:

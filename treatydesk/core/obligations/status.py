@@ -1,0 +1,81 @@
+"""Where a deadline stands on a day: the one rule that decides its status.
+
+Every path asks status_code(): the deadlines counted from entry into force or an end of
+hostilities, the annual reports, and ObligationRegister.status_counts(), which counts
+statuses without building the deadlines.  The one status it does not decide is "extended":
+a deadline that a later extension decision has moved (extensions.in_force counts those).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from ..register.dates import format_date_en
+
+
+class DeadlineStatus(StrEnum):
+    """Where a deadline stands on a day."""
+
+    UPCOMING = "upcoming"
+    DUE = "due"
+    MET_ON_TIME = "met-on-time"
+    MET_LATE = "met-late"
+    OVERDUE = "overdue"
+    NOT_APPLICABLE = "not-applicable"
+    EXTENDED = "extended"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+
+#: Statuses of deadlines that have fallen due and count in on-time rates.
+DECIDED = frozenset({DeadlineStatus.MET_ON_TIME, DeadlineStatus.MET_LATE, DeadlineStatus.OVERDUE})
+
+STATUSES = tuple(DeadlineStatus)
+# Status codes (positions in STATUSES): the counting path tallies these small ints.
+UPCOMING, DUE, MET_ON_TIME, MET_LATE, OVERDUE, NOT_APPLICABLE, EXTENDED = range(7)
+
+
+def status_code(due: date, met: date | None, not_applicable: date | None, as_of: date,
+                withdrawal: date | None, due_soon_days: int) -> int:
+    """Return the status code (a position in STATUSES) of a deadline in force on `as_of`.
+
+    `met` is the day of the earliest report or completion meeting it, `not_applicable` the
+    day of the earliest declaration that it does not apply (None when there is none); a fact
+    dated after `as_of` does not count yet.  `withdrawal` is the day the state's withdrawal
+    takes effect, when it is known by `as_of`.  The first line that holds decides:
+
+    - declared not applicable → not applicable;
+    - met → met on time (on or before the due day) or met late;
+    - the withdrawal takes effect on or before the due day → not applicable;
+    - the due day has passed → overdue;
+    - `due_soon_days` days away or fewer → due; else upcoming.
+    """
+    if not_applicable is not None and not_applicable <= as_of:
+        return NOT_APPLICABLE
+    if met is not None and met <= as_of:
+        return MET_ON_TIME if met <= due else MET_LATE
+    if withdrawal is not None and due >= withdrawal:
+        return NOT_APPLICABLE
+    if as_of > due:
+        return OVERDUE
+    return DUE if (due - as_of).days <= due_soon_days else UPCOMING
+
+
+def status_note(code: int, due: date, met, not_applicable, as_of: date,
+                withdrawal: date | None) -> str:
+    """Return the status in words where the status alone does not say it all: how late a
+    deadline was met, why it does not apply ("" for any other code).
+
+    `met` and `not_applicable` are the facts status_code() was given the days of.
+    """
+    if code == MET_LATE:
+        return f"{(met.day - due).days} days late"
+    if code != NOT_APPLICABLE:
+        return ""
+    if not_applicable is not None and not_applicable.declared_on <= as_of:
+        reason = f": {not_applicable.reason}" if not_applicable.reason else ""
+        return f"declared not applicable on {format_date_en(not_applicable.declared_on)}{reason}"
+    return f"the withdrawal takes effect on {format_date_en(withdrawal)}, before this deadline"
