@@ -8,26 +8,29 @@ from treatydesk.core import register as core
 
 from .actions import RecordFact, RegisterRejected
 
+STATE_HELP = _("UN name (e.g. Bolivia (Plurinational State of)) or ISO code (BOL)")
+
+
+def resolve_state_field(value: str) -> core.Country:
+    """Return the country for a UN name or ISO code, or raise a form error saying what to give."""
+    value = value.strip()
+    try:
+        return core.resolve_state(value)
+    except core.UnknownState:
+        raise forms.ValidationError(
+            _("“%(value)s” is not a state the register knows: give its UN name or "
+              "ISO 3166 code."), params={"value": value},
+        ) from None
+
 
 class FactForm(WagtailAdminModelForm):
     """Edit a fact; the state may be typed as its UN name or ISO code."""
 
-    state = forms.CharField(
-        label=_("State"), max_length=120,
-        help_text=_("UN name (e.g. Bolivia (Plurinational State of)) or ISO code (BOL)"),
-    )
+    state = forms.CharField(label=_("State"), max_length=120, help_text=STATE_HELP)
 
     def clean_state(self):
-        value = self.cleaned_data["state"].strip()
-        try:
-            country = core.resolve_state(value)
-        except core.UnknownState:
-            raise forms.ValidationError(
-                _("“%(value)s” is not a state the register knows: give its UN name or "
-                  "ISO 3166 code."), params={"value": value},
-            ) from None
-        self._country = country
-        return country.iso3
+        self._country = resolve_state_field(self.cleaned_data["state"])
+        return self._country.iso3
 
     def clean(self):
         cleaned = super().clean()

@@ -4,25 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from treatydesk.core import register as core
+from treatydesk.records.facts.forms import STATE_HELP, resolve_state_field
 
 from .actions import ObligationRejected, RecordObligationFact
 from .models import ObligationKind
-
-
-def resolve_state_field(value: str) -> core.Country:
-    """Return the country for a UN name or ISO code, or raise a form error saying what to give."""
-    value = value.strip()
-    try:
-        return core.resolve_state(value)
-    except core.UnknownState:
-        raise forms.ValidationError(
-            _("“%(value)s” is not a state the register knows: give its UN name or "
-              "ISO 3166 code."), params={"value": value},
-        ) from None
-
-
-STATE_HELP = _("UN name (e.g. Bolivia (Plurinational State of)) or ISO code (BOL)")
 
 
 class ObligationFactForm(WagtailAdminModelForm):
