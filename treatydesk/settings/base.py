@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "treatydesk.security.headers",
     "treatydesk.ops.pagecache",
     "treatydesk.security.accounts",
+    "treatydesk.security.throttle",
     "treatydesk.media",
     "treatydesk.newsroom.news",
     "treatydesk.newsroom.notices",
@@ -120,6 +121,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address is the client's, not the proxy's: X-Forwarded-For is believed only from the
+# proxies named in TREATYDESK_TRUSTED_PROXIES (treatydesk/security/throttle/client.py).
+AXES_CLIENT_IP_CALLABLE = "treatydesk.security.throttle.client.client_address"
+TREATYDESK_TRUSTED_PROXIES = os.environ.get("TREATYDESK_TRUSTED_PROXIES", "")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_VERBOSE = False
@@ -214,6 +219,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "notices@localhost")
 EMAIL_TIMEOUT = 30
 TREATYDESK_MAIL_BACKEND = "treatydesk.mail.outgoing.backends.DkimSmtpBackend"
+# What Django and Wagtail send by themselves (password resets, moderation notifications) takes
+# the same path: headers of ours, then TREATYDESK_MAIL_BACKEND, which signs (mail/outgoing).
+EMAIL_BACKEND = "treatydesk.mail.outgoing.sending.OutgoingBackend"
 TREATYDESK_MAIL_TASK_BACKEND = "default"
 TREATYDESK_MAIL_BASE_URL = os.environ.get("TREATYDESK_MAIL_BASE_URL", WAGTAILADMIN_BASE_URL)
 TREATYDESK_BOUNCE_ADDRESS = os.environ.get("TREATYDESK_BOUNCE_ADDRESS", "")
