@@ -125,6 +125,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # proxies named in TREATYDESK_TRUSTED_PROXIES (treatydesk/security/throttle/client.py).
 AXES_CLIENT_IP_CALLABLE = "treatydesk.security.throttle.client.client_address"
 TREATYDESK_TRUSTED_PROXIES = os.environ.get("TREATYDESK_TRUSTED_PROXIES", "")
+# Password resets: queued for the worker, limited per address and per client (accounts/reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "treatydesk.security.accounts.reset.ResetForm"  # noqa: S105
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_VERBOSE = False

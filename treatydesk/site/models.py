@@ -6,9 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from treatydesk.records.status.summary import home_summary
+from treatydesk.security.accounts.review import ReviewedPublishing
 
 
-class HomePage(Page):
+class HomePage(ReviewedPublishing, Page):
     """The site's front page, one per language."""
 
     introduction = RichTextField(_("introduction"), blank=True)
