@@ -21,11 +21,15 @@ def add_parsers(sub) -> None:
         "import", help="replace a treaty's register with the content of CSV files",
         description="Replace TREATY's facts with the rows of PARTICIPANTS.csv (and "
                     "WITHDRAWALS.csv). All or nothing: on any error nothing is changed and "
-                    "every error is listed with its file, line and field.",
+                    "every error is listed with its file, line and field. Without "
+                    "--withdrawals the recorded withdrawals are kept (and listed), unless "
+                    "--replace-withdrawals removes them (and lists them).",
     )
     imp.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     imp.add_argument("participants", metavar="PARTICIPANTS.csv", type=Path)
     imp.add_argument("--withdrawals", metavar="WITHDRAWALS.csv", type=Path)
+    imp.add_argument("--replace-withdrawals", action="store_true",
+                     help="without --withdrawals: remove the recorded withdrawals")
     imp.set_defaults(handler=import_handler)
 
     status = sub.add_parser("status", help="every participant's status on a date")
@@ -86,7 +90,8 @@ def import_handler(args) -> int:
 
     try:
         summary = ImportRegister(
-            treaty.code, participants, withdrawals, actor=f"cli:{_os_user()}"
+            treaty.code, participants, withdrawals, actor=f"cli:{_os_user()}",
+            replace_withdrawals=args.replace_withdrawals,
         ).execute()
     except RegisterRejected as rejected:
         for message in rejected.messages:
@@ -96,8 +101,15 @@ def import_handler(args) -> int:
         ) from None
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for fact in summary.kept:
+        print(f"kept (not in the files): {fact}")
+    for fact in summary.removed:
+        print(f"removed (--replace-withdrawals): {fact}")
     print(f"{summary.treaty}: imported {summary.facts} facts for {summary.states} states "
-          f"(replacing {summary.replaced}).")
+          f"(replacing {summary.replaced}"
+          + (f"; {len(summary.kept)} withdrawal facts kept" if summary.kept else "")
+          + (f"; {len(summary.removed)} withdrawal facts removed" if summary.removed else "")
+          + ").")
     return 0
 
 
