@@ -103,7 +103,7 @@ def test_content_that_is_not_what_the_name_says_is_refused(data, name):
 
 
 @pytest.mark.parametrize(("data", "name"), [
-    ("state,date\nIraq,2013-05-14\n".encode(), "list.csv"),
+    (b"state,date\nIraq,2013-05-14\n", "list.csv"),
     ("Note verbale — Genève".encode("cp1252"), "note.txt"),
     (b"PK\x03\x04 an office file", "report.docx"),
 ])

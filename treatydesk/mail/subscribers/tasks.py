@@ -2,12 +2,11 @@
 
 import secrets
 
-from django.conf import settings
-from django.core.mail import get_connection
 from django.urls import reverse
 from django.utils.translation import override
 from django_tasks import task
 
+from treatydesk.mail.outgoing import sending
 from treatydesk.mail.outgoing.messages import (
     build_message,
     new_message_id,
@@ -37,6 +36,5 @@ def send_confirmation(subscriber_id: int) -> bool:
     message = build_message(to=subscriber.email, subject=subject, text=text,
                             message_id=new_message_id_value(new_message_id()),
                             language=subscriber.language, topic=None, unsubscribe=None)
-    with get_connection(settings.TREATYDESK_MAIL_BACKEND) as connection:
-        connection.send_messages([message])
+    sending.send([message])
     return True
