@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
@@ -125,8 +126,9 @@ def check_pdf(data: bytes) -> None:
 #: What a document's content must be for its name's extension (WAGTAILDOCS_EXTENSIONS).
 EXPECTED_CONTENT = {"pdf": "pdf", "odt": "zip", "docx": "zip", "xlsx": "zip", "csv": "text",
                     "txt": "text"}
-CONTENT_WORDS = {"pdf": "a PDF document", "zip": "an office document (ZIP)",
-                 "text": "plain text", "binary": "a binary file"}
+CONTENT_WORDS = {"pdf": gettext_lazy("a PDF document"),
+                 "zip": gettext_lazy("an office document (ZIP)"),
+                 "text": gettext_lazy("plain text"), "binary": gettext_lazy("a binary file")}
 
 
 def content_kind(data: bytes) -> str:
