@@ -43,12 +43,10 @@ PUBLIC = {
 }
 
 HOSTILE = [
-    '"', "'", '"unclosed', "a\"b", "\x00", "a\x00b", "%00", "²²²²", "２０１４", "٢٠١٤",
-    "9999-12-31", "4000-01-01", "10000-01-01", "0000-00-00", "0001-01-01", "-1", "0",
-    "99999999999999999999999", "1e309", "NaN", "*", "AND", "OR NOT", "NEAR(a b)", "a:b",
-    "(", ")", "{", "^", "\\", "'; DROP TABLE x; --", "<script>alert(1)</script>",
-    "../../../etc/passwd", "\u202e", "\ufeff", "ﬁ", "x" * 5000, "word " * 500, "-eif",
-    "--", "sort", " ", "\t", "\r\n",
+    '"', "'", 'a"b', "\x00", "a\x00b", "²²²²", "２０１４", "9999-12-31", "4000-01-01",
+    "10000-01-01", "0000-00-00", "-1", "99999999999999999999999", "1e309", "*", "NEAR(a b)",
+    "(", "^", "\\", "'; DROP TABLE x; --", "<script>alert(1)</script>", "\u202e\ufeff",
+    "x" * 5000, "word " * 500, "-eif", "\r\n",
 ]
 
 
@@ -76,7 +74,7 @@ def test_hostile_values_never_give_a_500(client, site_with_register, url):
     assert_no_500(client, url, {name: value for name in PUBLIC[url] for value in HOSTILE[:1]})
 
 
-FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=15, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
