@@ -6,13 +6,17 @@ they could publish a depositary notice without the Moderators ever seeing it. Ev
 of the site mixes in ``ReviewedPublishing``: where a workflow applies (the notices' "Notice
 review"), publishing — from the editor, a bulk action, a copy, a revert, a schedule — needs
 membership of the groups of every group-approval task of that workflow (the Moderators), or a
-superuser. Others can still submit the page for review. Where no workflow applies nothing
-changes.
+superuser. Others can still submit the page for review.
+
+A workflow assigned to the whole site (on the root page: Wagtail's default "Moderators
+approval") stays what Wagtail makes it, an offer of review: whoever may publish still publishes
+directly, so the Editors publish news and meetings themselves, as their role says. A workflow
+assigned to a section (the notices' index) is mandatory for everything below it.
 """
 
 from __future__ import annotations
 
-from wagtail.models import GroupApprovalTask, PagePermissionTester
+from wagtail.models import GroupApprovalTask, Page, PagePermissionTester
 
 
 def reviewer_groups(workflow) -> list[set[int]]:
@@ -22,12 +26,22 @@ def reviewer_groups(workflow) -> list[set[int]]:
     return [{group.pk for group in task.groups.all()} for task in tasks]
 
 
+def mandatory_workflow(page):
+    """Return the workflow ``page`` must go through (set on a section, not the root), or None."""
+    holder = (Page.objects.ancestor_of(page, inclusive=True)
+              .filter(workflowpage__isnull=False, workflowpage__workflow__active=True)
+              .select_related("workflowpage__workflow").order_by("-depth").first())
+    if holder is None or holder.depth <= 1:
+        return None
+    return holder.workflowpage.workflow
+
+
 def may_publish_under_review(user, page) -> bool:
     """Return whether ``user`` may publish ``page`` (or a new page below it) directly."""
     if user.is_superuser:
         return True
-    workflow = page.get_workflow()
-    if workflow is None or not workflow.active:
+    workflow = mandatory_workflow(page)
+    if workflow is None:
         return True
     stages = reviewer_groups(workflow)
     if not stages:
