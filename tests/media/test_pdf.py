@@ -62,7 +62,11 @@ def test_numbers_do_not_trip_the_check():
 
 
 def with_javascript(writer):
-    writer.add_js("app.alert('hello');")
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"),
+        NameObject("/JS"): TextStringObject("app.alert('hello');")})
 
 
 class Upload(io.BytesIO):
