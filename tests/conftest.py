@@ -33,3 +33,13 @@ def apmbc_register(db):
         "APMBC", shipped("apmbc", "participants.csv"), shipped("apmbc", "withdrawals.csv"),
         actor="test",
     ).execute()
+
+
+# One shared site (``treatydesk init`` once per session) and the database state each test
+# starts from: tests/database_states.py.
+from tests.database_states import (  # noqa: E402, F401
+    database_state,
+    database_states,
+    fresh_site,
+    pytest_collection_modifyitems,
+)
