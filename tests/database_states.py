@@ -26,7 +26,8 @@ import pytest
 
 MIGRATED = "migrated"
 SITE = "site"
-DB_FIXTURES = {"fresh_site", "_django_db_helper", "db", "transactional_db", "django_db_reset_sequences",
+DB_FIXTURES = {"fresh_site", "_django_db_helper", "db", "transactional_db",
+               "django_db_reset_sequences",
                "django_db_serialized_rollback", "live_server"}
 TRANSACTIONAL_FIXTURES = {"transactional_db", "django_db_reset_sequences",
                           "django_db_serialized_rollback", "live_server"}

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site_with_register(ccm_register):
+def site_with_register(fresh_site):
     from treatydesk.setup.site import ensure_home_pages, ensure_locales
 
     ensure_locales()
