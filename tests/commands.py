@@ -31,10 +31,8 @@ def treatydesk(*args: str, stdin: str | bytes | None = None) -> Result:
     from treatydesk.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    if isinstance(stdin, bytes):
-        stdin_stream = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    else:
-        stdin_stream = io.StringIO(stdin or "")
+    data = stdin.encode() if isinstance(stdin, str) else (stdin or b"")
+    stdin_stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")  # with .buffer
     saved_stdin = sys.stdin
     sys.stdin = stdin_stream
     try:

@@ -41,7 +41,7 @@ def count_queries(client, path: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def fresh_site(db):
+def site(db):
     from treatydesk.setup.site import ensure_home_pages, ensure_locales
 
     ensure_locales()
@@ -49,7 +49,7 @@ def fresh_site(db):
 
 
 @pytest.mark.parametrize("path", sorted(MAX_QUERIES))
-def test_query_count_does_not_grow_with_the_register(client, fresh_site, path,
+def test_query_count_does_not_grow_with_the_register(client, site, path,
                                                      django_assert_max_num_queries):
     from django.core.cache import caches
 
