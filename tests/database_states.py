@@ -129,18 +129,23 @@ def database_state(request, tmp_path_factory):
 
 
 @pytest.fixture
-def fresh_site(request, database_state, database_states, settings, tmp_path) -> FreshSite:
+def fresh_site(request, database_state, database_states, tmp_path) -> FreshSite:
     """The site as ``treatydesk init`` leaves it, its files under the test's own MEDIA_ROOT.
 
     The test runs in a transaction rolled back afterwards (``db``), or, marked
-    ``django_db(transaction=True)``, commits and is flushed afterwards.
+    ``django_db(transaction=True)``, commits and is flushed afterwards. MEDIA_ROOT is set with
+    a context of its own, not pytest-django's ``settings`` fixture: that one undoes its changes
+    only at its own teardown, which would bring back the settings of a fixture set up and torn
+    down in between (such as the production settings of tests/security/headers/).
     """
+    from django.test import override_settings
+
     request.getfixturevalue("transactional_db" if is_transactional(request.node) else "db")
     site = database_states.site
     media = tmp_path / "media"
     shutil.copytree(site.media_root, media, dirs_exist_ok=True)
-    settings.MEDIA_ROOT = media
-    return FreshSite(init_output=site.init_output, media_root=media)
+    with override_settings(MEDIA_ROOT=media):
+        yield FreshSite(init_output=site.init_output, media_root=media)
 
 
 def pytest_collection_modifyitems(items) -> None:
