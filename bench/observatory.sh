@@ -85,7 +85,7 @@ nginx -t -p "$NGINX" -c "$NGINX/nginx.conf" 2>"$NGINX/test.log" || { cat "$NGINX
 nginx -p "$NGINX" -c "$NGINX/nginx.conf" -g "daemon off;" 2>"$NGINX/start.log" &
 PIDS+=("$!")
 for _ in $(seq 1 50); do
-  curl -fsS --cacert "$TLS/ca.pem" -o /dev/null https://localhost/healthz 2>/dev/null && break
+  curl -fsS --cacert "$TLS/ca.pem" -o /dev/null "https://localhost/healthz?scope=web" 2>/dev/null && break
   sleep 0.1
 done
 

@@ -21,7 +21,7 @@ def test_admin_policy_allows_its_inline_code_but_no_third_party(client, db):
 
 
 def test_healthz(client, db):
-    response = client.get("/healthz")
+    response = client.get("/healthz?scope=web")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"database": "ok"}
     assert "no-store" in response["Cache-Control"]
