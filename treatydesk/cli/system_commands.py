@@ -76,6 +76,8 @@ def serve_handler(args) -> int:
     print(f"Serving Treaty Desk on http://{args.host}:{args.port}/ with its task worker and "
           f"scheduler (Ctrl-C stops them all).", flush=True)
     print(mail_line(), flush=True)
+    # Links in mail point at this server unless the site's address is set.
+    os.environ.setdefault("TREATYDESK_BASE_URL", f"http://{args.host}:{args.port}")
     supervisord = os.path.join(os.path.dirname(sys.executable), "supervisord")
     # supervisord takes this process's place: Ctrl-C and SIGTERM reach it directly.
     os.execv(supervisord, [supervisord, "--configuration", str(config)])  # noqa: S606

@@ -19,7 +19,9 @@ from .actions import confirmation_text
 from .models import Subscriber, token_hash
 
 
-@task()
+# Before the queue's other work (search-index updates can be hundreds after an import): the
+# reader is waiting for this message.
+@task(priority=50)
 def send_confirmation(subscriber_id: int) -> bool:
     """Make a new confirmation link for the subscriber and mail it (signed, like all our mail).
 
