@@ -93,10 +93,11 @@ class Site:
             return db.execute(query, params).fetchall()
 
     def shell(self, code: str) -> str:
-        result = subprocess.run([str(BIN), "manage", "shell", "-c", code], env=self.env,
+        result = subprocess.run([str(BIN), "manage", "shell", "--no-imports", "-c", code],
+                                env=self.env,
                                 capture_output=True, text=True, timeout=180, check=False)
         assert result.returncode == 0, result.stderr
-        return result.stdout.strip()
+        return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
     def outbox_messages(self) -> list[bytes]:
         new = self.var / "outbox" / "new"
