@@ -17,8 +17,11 @@ from treatydesk.testing.pgcluster import PostgresUnavailable, postgres_cluster  
 # database (transactional tests) or start processes against it, and Django's per-process
 # content-type cache would not match the database the next test meets. Browser tests run in
 # the SQLite half only: they test pages, not the database.
-ISOLATED = ["tests/browser", "tests/mail/mailings/test_worker_crash.py"]
-SQLITE_ONLY = {"tests/browser"}
+# tests/cli/test_system_commands.py runs `treatydesk serve` on a site of its own (SQLite in a
+# temporary TREATYDESK_VAR), so it runs once, in the SQLite half.
+ISOLATED = ["tests/browser", "tests/mail/mailings/test_worker_crash.py",
+            "tests/cli/test_system_commands.py"]
+SQLITE_ONLY = {"tests/browser", "tests/cli/test_system_commands.py"}
 
 
 def pytest(extra: list[str], env: dict, *, postgres: bool = False) -> int:

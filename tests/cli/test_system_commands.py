@@ -43,7 +43,7 @@ import pytest
 from tests.paths import ROOT
 
 BIN = Path(sys.executable).parent / "treatydesk"
-START_TIMEOUT = 240  # a loaded 2-core machine: init's queue, then gunicorn's start
+START_TIMEOUT = 600  # a loaded 2-core machine: init's queue, then gunicorn's start
 
 
 def free_port() -> int:
@@ -115,7 +115,7 @@ def site(tmp_path_factory):
     log = var / "serve.log"
     served = Site(var, port, env, log)
     init = subprocess.run([str(BIN), "init"], env=env, capture_output=True, text=True,
-                          timeout=600, check=False, cwd=ROOT)
+                          timeout=1800, check=False, cwd=ROOT)
     assert init.returncode == 0, init.stderr
     served.admin_password = re.search(r"password: (\S+)", init.stdout).group(1)
     with open(log, "wb") as out:

@@ -26,9 +26,11 @@ def test_scheduled_publishing_publishes_what_is_due_once(site):  # noqa: F811
     jobs.publish_scheduled.call()
     page.refresh_from_db()
     assert not page.live
-    # The hour has passed.
-    type(revision).objects.filter(pk=revision.pk).update(
-        approved_go_live_at=timezone.now() - timedelta(seconds=1))
+    # The hour has passed: the revision (and the page it holds) were due a second ago.
+    due = timezone.now() - timedelta(seconds=1)
+    revision.content["go_live_at"] = due.isoformat()
+    revision.approved_go_live_at = due
+    revision.save(update_fields=["content", "approved_go_live_at"])
     jobs.publish_scheduled.call()
     jobs.publish_scheduled.call()
     page.refresh_from_db()
