@@ -57,7 +57,7 @@ NGINX="$WORK/nginx"
 mkdir -p "$NGINX"
 sed -e "s#@SERVER_NAME@#localhost#g" -e "s#@APP_SERVER@#127.0.0.1:$APP_PORT#g" \
     -e "s#@TLS_CERTIFICATE@#$TLS/site.pem#g" -e "s#@TLS_KEY@#$TLS/site.key#g" \
-    -e "s#@VAR_DIR@#$TREATYDESK_VAR#g" \
+    -e "s#@VAR_DIR@#$TREATYDESK_VAR#g" -e "s#@APP_DIR@#$ROOT#g" \
     -e "s#listen 80;#listen 127.0.0.1:80;#" -e "s#listen 443 #listen 127.0.0.1:443 #" \
     -e "s#listen \[::\]:#listen [::1]:#" \
     "$ROOT/deploy/nginx.conf" >"$NGINX/site.conf"

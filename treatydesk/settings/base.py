@@ -37,6 +37,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The full-page cache for anonymous readers (treatydesk/ops/pagecache); see docs/deploy.md.
 CACHES = caches_from_environment(os.environ, VAR_DIR)
 TREATYDESK_PAGE_CACHE_SECONDS = int(os.environ.get("TREATYDESK_PAGE_CACHE_SECONDS", "300"))
+# How long nginx's proxy cache keeps a public page (X-Accel-Expires): a publish shows through
+# nginx within this time. 0 sends no such header.
+TREATYDESK_PROXY_CACHE_SECONDS = int(os.environ.get("TREATYDESK_PROXY_CACHE_SECONDS", "10"))
 
 INSTALLED_APPS = [
     # Our apps (docs/architecture.md); labels are the original app names. The order is the one
