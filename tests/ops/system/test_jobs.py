@@ -49,7 +49,8 @@ def test_clean_up_drops_what_has_expired_and_only_that():
     jobs.clean_up.call()
     jobs.clean_up.call()
     assert list(Session.objects.values_list("session_key", flat=True)) == ["new"]
-    assert list(DBTaskResult.objects.values_list("id", flat=True)) == [waiting.id]
+    assert [str(pk) for pk in DBTaskResult.objects.values_list("id", flat=True)] == \
+        [str(waiting.id)]
 
 
 def test_mailboxes_are_read_only_when_configured(settings, tmp_path):
