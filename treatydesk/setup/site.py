@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 
 from treatydesk.core.register import load_treaty
 from treatydesk.core.treaties import TREATIES_DIR, treaty_dir
+from treatydesk.mail.outgoing.outbox import ensure_outbox_key
 from treatydesk.records.facts.actions import ImportRegister
 from treatydesk.records.facts.models import Fact
 from treatydesk.security.accounts.roles import ensure_roles
@@ -41,6 +42,7 @@ def initialise_site(out) -> None:
     ensure_security_notice(out)
     ensure_roles(out)
     ensure_admin(out)
+    ensure_outbox_key(out)
     out.write("Treaty Desk is ready.\n")
 
 

@@ -1,23 +1,28 @@
 """Small site-wide endpoints: the health check and robots.txt."""
 
-from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from treatydesk.ops.system.health import current_status, database_ok
+
 
 @require_GET
 @cache_control(no_store=True)
 def healthz(request):
-    """Answer 200 when the app can reach its database, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    """Answer the system's state as JSON: 200 when everything is ok, 503 otherwise.
+
+    ``{"database", "worker", "scheduler", "queue", "oldest_task_s", "mail"}`` (see
+    ``treatydesk.ops.system.health``). ``?scope=web`` asks about this app server alone (its
+    database), for load balancers, which must not take every app server out of service
+    because the worker is late.
+    """
+    if request.GET.get("scope") == "web":
+        ok = database_ok()
+        return JsonResponse({"database": "ok" if ok else "error"}, status=200 if ok else 503)
+    status = current_status()
+    return JsonResponse(status.as_json(), status=200 if status.healthy else 503)
 
 
 @require_GET

@@ -115,3 +115,4 @@ def confirmation_text(subscriber: Subscriber, url: str) -> tuple[str, str]:
             "If it was not you, do nothing: without confirmation you will receive nothing "
             "more.") % {"url": url}
     return subject, text
+
