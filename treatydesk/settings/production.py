@@ -20,6 +20,10 @@ if _missing:
     )
 
 DEBUG = False
+# The public address, required and not this machine (system check treatydesk.E101–E103).
+TREATYDESK_BASE_URL_REQUIRED = True
+WAGTAILADMIN_BASE_URL = os.environ.get("TREATYDESK_BASE_URL", "")
+TREATYDESK_MAIL_BASE_URL = os.environ.get("TREATYDESK_MAIL_BASE_URL", WAGTAILADMIN_BASE_URL)
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = [h.strip() for h in os.environ["ALLOWED_HOSTS"].split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h.lstrip('.')}" for h in ALLOWED_HOSTS if h != "*"]
