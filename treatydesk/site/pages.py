@@ -2,6 +2,7 @@
 Unit (with its contact details), and the site's emblem, replaceable in the admin's settings."""
 
 from django.db import models
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -9,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+DEFAULT_EMBLEM = "treatydesk/emblem.svg"
 INFO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -40,6 +42,12 @@ class Branding(BaseSiteSetting):
     )
 
     panels = [FieldPanel("emblem")]
+
+    def image_url(self) -> str:
+        """Return the address of the emblem: the image chosen here, or the default mark."""
+        if self.emblem_id:
+            return self.emblem.get_rendition("fill-128x128|format-png").url
+        return static(DEFAULT_EMBLEM)
 
     class Meta:
         verbose_name = _("emblem and favicon")
