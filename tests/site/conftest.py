@@ -8,10 +8,10 @@ import pytest
 
 
 def make_full_site():
+    from tests.newsroom_fixtures import load_newsroom
     from treatydesk.setup.institution import ensure_institution_pages
     from treatydesk.setup.newsroom import publish_recent_notices
     from treatydesk.setup.site import ensure_site_address, load_default_register
-    from tests.newsroom_fixtures import load_newsroom
 
     load_newsroom()
     ensure_site_address()

@@ -1,4 +1,4 @@
-"""The States' universe: UN members, observer States, Cook Islands and Niue, with region and group."""
+"""The States' universe: UN members, observers, Cook Islands and Niue, with region and group."""
 
 from collections import Counter
 

@@ -56,7 +56,7 @@ class DocumentLibraryPage(Page):
         context.update({
             "documents": Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page")),
             "query": query, "language": language, "meeting": meeting, "meetings": meetings,
-            "languages": DocumentLanguage.choices,
+            "document_languages": DocumentLanguage.choices,
             "filtered": bool(query or language or meeting),
         })
         return context

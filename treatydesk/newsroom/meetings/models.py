@@ -21,8 +21,8 @@ from treatydesk.media.models import CustomDocument, DocumentLanguage, validate_s
 
 from .library import DocumentLibraryPage
 
-__all__ = ["DocumentKind", "DocumentLibraryPage", "MeetingDocument", "MeetingIndexPage", "MeetingKind",
-           "MeetingPage"]
+__all__ = ["DocumentKind", "DocumentLibraryPage", "MeetingDocument", "MeetingIndexPage",
+           "MeetingKind", "MeetingPage"]
 
 
 class MeetingKind(models.TextChoices):
