@@ -26,8 +26,8 @@ def test_no_absolute_url_names_this_machine(client, full_site, settings):
     article = NewsPage.objects.live().filter(locale__language_code="en").first()
     meeting = MeetingPage.objects.live().filter(locale__language_code="en").first()
     paths = ["/sitemap.xml", "/en/", "/fr/about/", article.url, meeting.url,
-             "/en/notices/feed.atom", "/en/feed.rss", "/en/meetings/feed.atom",
-             "/en/meetings/calendar.ics", "/en/states/USA/"]
+             "/en/news/feed.atom", "/en/notices/feed.atom", "/en/feed.rss",
+             "/en/meetings/feed.atom", "/en/meetings/calendar.ics", "/en/states/USA/"]
     found = 0
     for path in paths:
         response = client.get(path, HTTP_HOST="localhost")
