@@ -63,4 +63,4 @@ def test_production_start_refuses_a_local_base_url(tmp_path):
     assert "treatydesk.E103" in result.stdout + result.stderr
     del env["TREATYDESK_BASE_URL"]
     result = run_treatydesk(["manage", "check"], env)
-    assert "treatydesk.E101" in result.stdout + result.stderr
+    assert result.returncode != 0 and "TREATYDESK_BASE_URL" in result.stderr
