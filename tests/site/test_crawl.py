@@ -43,7 +43,8 @@ def crawl(client, start: str, limit: int = 400) -> dict[str, str]:
         pages[path] = html
         for link in LINK.findall(html):
             link = link.replace("&amp;", "&")
-            if wanted(link) and link not in seen:
+            # The switcher's links lead to other languages: each language is crawled alone.
+            if wanted(link) and link.startswith(start) and link not in seen:
                 seen.add(link)
                 queue.append(link)
     return pages
