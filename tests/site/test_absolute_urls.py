@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC = "https://www.ccm.example"
 ABSOLUTE = re.compile(r'(?:href|content|src)="(https?://[^"]+)"|<loc>([^<]+)</loc>'
-                      r'|<link[^>]*href="([^"]+)"|\bURL:(\S+)')
+                      r'|\bURL:(\S+)')
 
 
 def absolute_urls(text: str) -> list[str]:
