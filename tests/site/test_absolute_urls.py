@@ -16,7 +16,7 @@ def absolute_urls(text: str) -> list[str]:
     return [next(g for g in match if g) for match in ABSOLUTE.findall(text)]
 
 
-def test_no_absolute_url_names_this_machine(client, full_site, settings):
+def test_no_absolute_url_names_this_machine(client, fresh_site, settings):
     from treatydesk.newsroom.meetings.models import MeetingPage
     from treatydesk.newsroom.news.models import NewsPage
     from treatydesk.setup.site import ensure_site_address

@@ -50,12 +50,15 @@ def crawl(client, start: str, limit: int = 400) -> dict[str, str]:
     return pages
 
 
-@pytest.fixture
-def crawled(client, full_site):
-    return {lang: crawl(client, f"/{lang}/") for lang in ("en", "fr", "es")}
+def test_crawling_every_language(client, fresh_site):
+    """One crawl (it is the slow part), three findings."""
+    crawled = {lang: crawl(client, f"/{lang}/") for lang in ("en", "fr", "es")}
+    every_page_links_obligations_subscription_verification_and_data(crawled)
+    institution_pages_are_reached(crawled)
+    no_language_link_leads_to_a_404(client, crawled)
 
 
-def test_every_page_links_obligations_subscription_verification_and_data(crawled):
+def every_page_links_obligations_subscription_verification_and_data(crawled):
     for lang, pages in crawled.items():
         assert len(pages) > 20, lang
         for path, html in pages.items():
@@ -65,13 +68,13 @@ def test_every_page_links_obligations_subscription_verification_and_data(crawled
                 assert f'href="{target}"' in html, (path, target)
 
 
-def test_institution_pages_are_reached_in_every_language(crawled):
+def institution_pages_are_reached(crawled):
     for lang, pages in crawled.items():
         for slug in ("about", "presidency", "implementation-support-unit", "documents"):
             assert f"/{lang}/{slug}/" in pages, (lang, slug)
 
 
-def test_no_language_link_leads_to_a_404(client, crawled):
+def no_language_link_leads_to_a_404(client, crawled):
     checked = set()
     for pages in crawled.values():
         for path, html in pages.items():

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
-def test_notices_feed_holds_the_published_notices(client, full_site, lang):
+def test_notices_feed_holds_the_published_notices(client, fresh_site, lang):
     response = client.get(f"/{lang}/notices/feed.atom")
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
@@ -24,7 +24,7 @@ def test_notices_feed_holds_the_published_notices(client, full_site, lang):
     assert feed.feed.language == lang if "language" in feed.feed else True
 
 
-def test_notices_feed_per_subject_and_rss(client, full_site):
+def test_notices_feed_per_subject_and_rss(client, fresh_site):
     consent = feedparser.parse(client.get("/en/notices/consent/feed.rss").content)
     withdrawal = feedparser.parse(client.get("/en/notices/withdrawal/feed.atom").content)
     assert consent.entries and withdrawal.entries
@@ -33,7 +33,7 @@ def test_notices_feed_per_subject_and_rss(client, full_site):
     assert client.get("/en/notices/treaty/feed.atom").status_code == 404
 
 
-def test_meetings_calendar_holds_every_meeting(client, full_site):
+def test_meetings_calendar_holds_every_meeting(client, fresh_site):
     response = client.get("/en/meetings/calendar.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -48,7 +48,7 @@ def test_meetings_calendar_holds_every_meeting(client, full_site):
     assert str(event["URL"]) == f"http://testserver{meeting.url}"
 
 
-def test_one_meeting_calendar_and_same_uid_in_every_language(client, full_site):
+def test_one_meeting_calendar_and_same_uid_in_every_language(client, fresh_site):
     meeting = MeetingPage.objects.live().filter(locale__language_code="en").first()
     en = icalendar.Calendar.from_ical(
         client.get(f"/en/meetings/{meeting.slug}/calendar.ics").content).walk("VEVENT")
@@ -59,7 +59,7 @@ def test_one_meeting_calendar_and_same_uid_in_every_language(client, full_site):
     assert client.get("/en/meetings/no-such-meeting/calendar.ics").status_code == 404
 
 
-def test_meetings_feed_and_everything_feed(client, full_site):
+def test_meetings_feed_and_everything_feed(client, fresh_site):
     meetings = feedparser.parse(client.get("/en/meetings/feed.atom").content)
     assert len(meetings.entries) == MeetingPage.objects.live().filter(
         locale__language_code="en").count()

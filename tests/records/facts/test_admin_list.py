@@ -15,8 +15,7 @@ def editor(client, db):
     return user
 
 
-def test_list_opens_on_the_site_treaty_with_written_out_dates(client, editor, ccm_register,
-                                                             apmbc_register):
+def test_list_opens_on_the_site_treaty_with_written_out_dates(client, editor, fresh_site):
     html = client.get(reverse("wagtailsnippets_registry_fact:list")).content.decode()
     assert "12 November 2009" in html or "3 December 2008" in html
     assert "Sept. " not in html and "Dec. 3, 2008" not in html
