@@ -38,6 +38,8 @@ production_env() {
   export ALLOWED_HOSTS="127.0.0.1,localhost"
   export EMAIL_HOST="localhost"
   export DEFAULT_FROM_EMAIL="bench@localhost"
+  # Links name a public address (required, never this machine); requests still go to loopback.
+  export TREATYDESK_BASE_URL="https://bench.example"
   unset DJANGO_SETTINGS_MODULE
 }
 

@@ -1,9 +1,12 @@
-"""Small site-wide endpoints: the health check and robots.txt."""
+"""Small site-wide endpoints: the health check, robots.txt and the emblem."""
 
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+
+from .pages import Branding
 
 from treatydesk.ops.system.health import current_status, database_ok
 
@@ -31,3 +34,11 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(max_age=300, public=True)
+def emblem(request):
+    """Lead to the site's emblem (``/emblem`` and ``/favicon.ico``): the image chosen in the
+    admin's settings, else the default SVG mark."""
+    return redirect(Branding.for_request(request).image_url())
