@@ -17,11 +17,13 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", discovery_views.sitemap, name="sitemap"),
     path("media/images/<path:path>", media_views.rendition, name="image_rendition"),
+    path("", include("treatydesk.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("treatydesk.records.status.urls")),
     path("search/", discovery_views.search, name="search"),
+    path("", include("treatydesk.api.i18n_urls")),
     path("", include("treatydesk.newsroom.news.urls")),
     path("", include("treatydesk.records.obligations.urls")),
     path("", include("treatydesk.mail.subscribers.urls")),

@@ -4,7 +4,7 @@ Plain Python (no Django); the API (``treatydesk/api/``), the data releases and t
 line build on these names (docs/register-api.md, "Open data").
 """
 
-from .changes import COMPARED, FactChanges, diff_facts
+from .changes import COMPARED, FactChanges, diff_facts, diff_rows
 from .events import EVENT_FIELDS, event_row, event_rows, event_sort_key, fact_ids, split_source
 from .panel import CODE_MEANINGS, CODES, NO_STATUS, PANEL_FIELDS, panel_rows
 from .series import MAX_POINTS, SeriesTooLong, Step, counts_series, series_days
@@ -37,6 +37,7 @@ __all__ = [
     "UntcTable",
     "counts_series",
     "diff_facts",
+    "diff_rows",
     "event_row",
     "event_rows",
     "event_sort_key",

@@ -67,10 +67,15 @@ class FactChanges:
         return out
 
 
-def _grouped(treaty: str, facts: Sequence[Fact]) -> dict[tuple[str, str], list[dict]]:
+def _rows(treaty: str, facts: Sequence[Fact]) -> list[dict]:
+    return [event_row(treaty, fact, fact_id)
+            for fact, fact_id in zip(facts, fact_ids(treaty, facts), strict=True)]
+
+
+def _grouped(rows: Sequence[dict]) -> dict[tuple[str, str], list[dict]]:
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for fact, fact_id in zip(facts, fact_ids(treaty, facts), strict=True):
-        groups[(fact.state, str(fact.kind))].append(event_row(treaty, fact, fact_id))
+    for row in rows:
+        groups[(row["iso3"], row["kind"])].append(row)
     for rows in groups.values():
         rows.sort(key=lambda row: (row["date"] or "9999-12-31", row["sequence"] or 0))
     return groups
@@ -82,7 +87,13 @@ def _key(row: dict) -> tuple:
 
 def diff_facts(treaty: str, before: Sequence[Fact], after: Sequence[Fact]) -> FactChanges:
     """Return what turns ``before`` into ``after`` (both facts of ``treaty``)."""
-    old, new = _grouped(treaty, before), _grouped(treaty, after)
+    return diff_rows(treaty, _rows(treaty, before), _rows(treaty, after))
+
+
+def diff_rows(treaty: str, before: Sequence[dict], after: Sequence[dict]) -> FactChanges:
+    """Return what turns the event rows ``before`` into ``after`` (a release's against the
+    previous release's ``events.json``)."""
+    old, new = _grouped(before), _grouped(after)
     added: list[dict] = []
     changed: list[tuple[dict, dict]] = []
     removed: list[dict] = []
