@@ -70,5 +70,9 @@ def reference(request):
         "info": schema.get("info", {}),
         "openapi_version": schema.get("openapi", ""),
         "operations": _operations(schema),
-        "schemas": sorted(schema.get("components", {}).get("schemas", {}).items()),
+        "schemas": [
+            {"name": name, "fields": [{"name": field, "type": _type(spec)}
+                                      for field, spec in shape.get("properties", {}).items()]}
+            for name, shape in sorted(schema.get("components", {}).get("schemas", {}).items())
+        ],
     })
