@@ -1,6 +1,5 @@
 """``/obligations``, ``/notices`` and ``/meetings``: lists with cursor pagination."""
 
-import datetime as dt
 
 from ninja import Query, Router
 
@@ -24,7 +23,7 @@ def obligations(
     request,
     treaty: str = Query("CCM", description="treaty code"),
     state: str | None = Query(None, description="ISO3 code"),
-    as_of: dt.date | None = None,
+    as_of: str | None = params.date_param(),
     cursor: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
 ):

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from ninja import Query
+
 from treatydesk.core import clock
 from treatydesk.core import register as core
 
@@ -20,8 +22,23 @@ def treaty(code: str) -> core.TreatyDefinition:
                       status=404, param="code") from None
 
 
-def day(value: dt.date | None, param: str, default: dt.date | None = None) -> dt.date:
-    """Return ``value`` (today when None and no default), checked to lie in the register's range."""
+#: A date parameter: ``YYYY-MM-DD`` and nothing else (no timestamps, no times).
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def date_param(description: str = "", alias: str | None = None):
+    """Return the ``Query`` of an optional date parameter (checked by ``day``)."""
+    return Query(None, alias=alias, pattern=ISO_DATE, description=description or "YYYY-MM-DD",
+                 format="date")
+
+
+def day(value: str | None, param: str, default: dt.date | None = None) -> dt.date:
+    """Return the day ``value`` names (today when None and no default), or raise a problem."""
+    if value:
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            raise Problem(f"{param}: there is no such day as {value}", param=param) from None
     value = value or default or clock.today()
     if not EARLIEST <= value <= LATEST:
         raise Problem(f"{param} must lie between {EARLIEST} and {LATEST}", param=param)

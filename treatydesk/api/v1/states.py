@@ -1,6 +1,5 @@
 """``/states/{iso3}`` (one State across every treaty) and ``/panel`` (country-year panel)."""
 
-import datetime as dt
 
 from ninja import Query, Router
 
@@ -26,7 +25,7 @@ PANEL_LIMIT = 10_000
 
 @router.get("/states/{iso3}", response={200: StateOut, **ERRORS}, tags=["states"])
 @versioned("obligations")
-def state_detail(request, iso3: str, as_of: dt.date | None = None, lang: Lang = "en"):
+def state_detail(request, iso3: str, as_of: str | None = params.date_param(), lang: Lang = "en"):
     """One State under every treaty: its status and its obligations on ``as_of``."""
     country = params.state(iso3)
     day = params.day(as_of, "as_of")

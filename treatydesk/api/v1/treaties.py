@@ -1,6 +1,5 @@
 """``/treaties``: the definitions, every participant's status, the facts and the counts."""
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Query, Router
@@ -45,7 +44,8 @@ def treaty_detail(request, code: str, lang: Lang = "en"):
 
 @router.get("/treaties/{code}/status", response={200: StatusOut, **ERRORS}, tags=["treaties"])
 @versioned()
-def treaty_status(request, code: str, as_of: dt.date | None = None, lang: Lang = "en"):
+def treaty_status(request, code: str, as_of: str | None = params.date_param(),
+                  lang: Lang = "en"):
     """Every participant's status on ``as_of`` (default today), with the rule behind each
     computed date. The same computation as ``treatydesk status`` and the States Parties page."""
     treaty = params.treaty(code)
@@ -58,8 +58,8 @@ def treaty_events(
     request, code: str,
     state: list[str] = Query(None, description="ISO3 code(s); repeat for several"),
     kind: list[FactKindName] = Query(None, description="fact kind(s); repeat for several"),
-    start: dt.date | None = Query(None, alias="from"),
-    end: dt.date | None = Query(None, alias="to"),
+    start: str | None = params.date_param(alias="from"),
+    end: str | None = params.date_param(alias="to"),
     cursor: str | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
 ):
@@ -67,12 +67,10 @@ def treaty_events(
     withdrawal notified, effective or held — with its C.N. reference and sources, ordered by
     date then State."""
     treaty = params.treaty(code)
-    if start is not None:
-        params.day(start, "from")
-    if end is not None:
-        params.day(end, "to")
+    first = params.day(start, "from") if start else None
+    last = params.day(end, "to") if end else None
     rows = resources.events(treaty.code, states=state or None, kinds=kind or None,
-                            start=start, end=end)
+                            start=first, end=last)
     return page(request, rows, opendata.event_sort_key, cursor, limit)
 
 
@@ -81,8 +79,8 @@ def treaty_events(
 @versioned()
 def treaty_counts(
     request, code: str,
-    start: dt.date | None = Query(None, alias="from", description="default: adoption"),
-    end: dt.date | None = Query(None, alias="to", description="default: today"),
+    start: str | None = params.date_param("YYYY-MM-DD; default: adoption", "from"),
+    end: str | None = params.date_param("YYYY-MM-DD; default: today", "to"),
     step: opendata.Step = opendata.Step.YEAR,
 ):
     """Parties and signatories on each step from ``from`` to ``to``."""
