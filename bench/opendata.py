@@ -57,6 +57,8 @@ def load_registers() -> None:
         folder = TREATIES_DIR / code.lower()
         participants = folder / "participants.csv"
         withdrawals = folder / "withdrawals.csv"
+        if not participants.exists():  # a treaty shipped without data has an empty register
+            continue
         ImportRegister(
             code, (participants.read_text(), participants.name),
             (withdrawals.read_text(), withdrawals.name) if withdrawals.exists() else None,
