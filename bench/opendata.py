@@ -4,6 +4,7 @@ Run: .venv/bin/python bench/opendata.py [--repeat 40]
 
 Sets up a throwaway SQLite database (tables created without migrations, for speed) under a
 temporary $TREATYDESK_VAR, imports the four shipped registers, then prints in one run:
+- floor: ``/healthz`` through the same middleware stack (the cost of any request);
 - baseline: the States Parties CSV download of the CCM on a day (what the site already had);
 - API status: ``GET /api/v1/treaties/CCM/status?as_of=…``, a different day each time, no
   HTTP cache (target: median < 10 ms), and its ratio to the baseline;
@@ -91,6 +92,7 @@ def main() -> None:
         client.get("/api/v1/treaties/CCM/status")  # warm: the register built once
         client.get("/en/states-parties.csv")
         base = [timed_get(client, f"/en/states-parties.csv?as_of={d}")[0] for d in days]
+        floor = [timed_get(client, "/healthz")[0] for _ in days]
         api = []
         tags = {}
         for d in days:
@@ -122,6 +124,7 @@ def main() -> None:
         files = sum(1 for p in release.path.rglob("*") if p.is_file())
 
         b = median_ms(base)
+        print(f"floor: /healthz through the same middleware median {median_ms(floor):7.2f} ms")
         print(f"baseline: states-parties CSV of the CCM    median {b:7.2f} ms")
         s = median_ms(api)
         print(f"API status of the CCM (uncached, {len(days)} days)  median {s:7.2f} ms  "

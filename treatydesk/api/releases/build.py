@@ -1,7 +1,7 @@
 """``treatydesk release``: every treaty's register as files, written once under a version.
 
 Per treaty (``<code>/``): participants, events, counts and panel as CSV and JSON; for the
-release: one XLSX workbook, ``datapackage.json`` (Frictionless), ``CITATION.cff``,
+release: one XLSX workbook (participants, events, counts), ``datapackage.json`` (Frictionless), ``CITATION.cff``,
 ``citation.json`` (CSL-JSON), ``changelog.json`` (facts added, changed and removed since the
 previous release, with their C.N.) and ``manifest.json`` (the register versions it was made
 from). Rows come from ``treatydesk.api.resources``, the API's own functions.
@@ -91,10 +91,17 @@ def _previous_events(version: str | None, code: str) -> list[dict] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path else []
 
 
+#: The tables in the workbook: the panel (200 States × every year, per treaty) stays in CSV and
+#: JSON, where a spreadsheet opens it as well; writing it cell by cell would take most of a
+#: release's time (bench/opendata.py).
+WORKBOOK_TABLES = ("participants", "events", "counts")
+
+
 def _workbook(folder: Path, name: str, tables: dict[str, dict[str, list[dict]]]) -> None:
     book = Workbook(write_only=True)
     for code, by_table in tables.items():
-        for table, rows in by_table.items():
+        for table in WORKBOOK_TABLES:
+            rows = by_table[table]
             sheet = book.create_sheet(f"{code} {table}"[:31])
             columns = package.columns(table)
             sheet.append(columns)
