@@ -4,7 +4,8 @@ Per treaty (``<code>/``): participants, events, counts and panel as CSV and JSON
 release: one XLSX workbook (participants, events, counts), ``datapackage.json``
 (Frictionless), ``CITATION.cff``, ``citation.json`` (CSL-JSON), ``changelog.json`` (facts
 added, changed and removed since the previous release, with their C.N.) and
-``manifest.json`` (the register versions it was made from). Rows come from ``treatydesk.api.resources``, the API's own functions.
+``manifest.json`` (the register versions it was made from). Rows come from
+``treatydesk.api.resources``, the API's own functions.
 """
 
 from __future__ import annotations
