@@ -36,7 +36,7 @@ def days_to_check(register) -> list[dt.date]:
     return sorted(d for d in eif_days | around | sample | {first, today} if first <= d <= today)
 
 
-def test_api_status_equals_the_command_line_on_every_day_checked(client, capsys, ccm_register):
+def test_api_status_equals_the_command_line_on_every_day_checked(client, capsys, fresh_site):
     from treatydesk.records.facts.loading import current_register
 
     days = days_to_check(current_register("CCM"))

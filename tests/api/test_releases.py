@@ -18,7 +18,7 @@ def var_dir(settings, tmp_path):
 
 
 def test_release_validates_and_two_releases_name_the_recorded_instrument(
-        var_dir, client, ccm_register, capsys):
+        var_dir, client, fresh_site, capsys):
     from treatydesk.api.releases import store
     from treatydesk.records.facts.actions import RecordFact
     from treatydesk.records.facts.models import Fact
@@ -57,14 +57,14 @@ def test_release_validates_and_two_releases_name_the_recorded_instrument(
     assert page.status_code == 200 and second in page.content.decode()
 
 
-def test_scheduled_job_releases_only_after_a_change(var_dir, ccm_register):
+def test_scheduled_job_releases_only_after_a_change(var_dir, fresh_site):
     from treatydesk.api.releases.build import make_release_if_changed
 
     assert make_release_if_changed() is not None
     assert make_release_if_changed() is None  # nothing changed, and one was made today
 
 
-def test_release_file_outside_the_release_is_refused(var_dir, client, ccm_register):
+def test_release_file_outside_the_release_is_refused(var_dir, client, fresh_site):
     assert main(["release"]) == 0
     from treatydesk.api.releases import store
 

@@ -45,7 +45,7 @@ def test_a_copy_imports_to_the_shipped_register_on_its_date(tmp_path, capsys):
 
 
 def test_a_copy_of_today_changes_nothing_in_the_shipped_register(tmp_path, capsys,
-                                                                  ccm_register):
+                                                                  fresh_site):
     from treatydesk.records.facts.loading import stored_facts
 
     before = stored_facts("CCM")
@@ -57,7 +57,7 @@ def test_a_copy_of_today_changes_nothing_in_the_shipped_register(tmp_path, capsy
     assert stored_facts("CCM") == before  # sources and withdrawal kept as recorded
 
 
-def test_dry_run_shows_the_diff_and_writes_nothing(tmp_path, capsys, ccm_register):
+def test_dry_run_shows_the_diff_and_writes_nothing(tmp_path, capsys, fresh_site):
     from treatydesk.records.facts.loading import stored_facts
 
     path = write_copy(tmp_path, clock.today())
@@ -74,7 +74,7 @@ def test_dry_run_shows_the_diff_and_writes_nothing(tmp_path, capsys, ccm_registe
     assert stored_facts("CCM") == before
 
 
-def test_errors_are_line_numbered_and_nothing_is_written(tmp_path, capsys, ccm_register):
+def test_errors_are_line_numbered_and_nothing_is_written(tmp_path, capsys, fresh_site):
     from treatydesk.records.facts.loading import stored_facts
 
     path = write_copy(tmp_path, clock.today())
