@@ -19,6 +19,7 @@ urlpatterns = [
     path("favicon.ico", home_views.emblem, name="favicon"),
     path("sitemap.xml", discovery_views.sitemap, name="sitemap"),
     path("media/images/<path:path>", media_views.rendition, name="image_rendition"),
+    path("", include("treatydesk.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -26,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("search/", discovery_views.search, name="search"),
     path("", include("treatydesk.newsroom.notices.urls")),
     path("", include("treatydesk.newsroom.meetings.urls")),
+    path("", include("treatydesk.api.i18n_urls")),
     path("", include("treatydesk.newsroom.news.urls")),
     path("", include("treatydesk.records.obligations.urls")),
     path("", include("treatydesk.mail.subscribers.urls")),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "treatydesk.mail.dmarc",
     "treatydesk.records.obligations",
     "treatydesk.ops.system",
+    "treatydesk.api",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -98,7 +99,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware, leaving /api/ and /data/releases/ 404s as they are (api/middleware.py).
+    "treatydesk.api.middleware.PageLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -24,7 +24,9 @@ from django.conf import settings
 
 from . import store
 
-PRIVATE_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/healthz")
+# /api/ answers its own conditional requests (ETag from the register's version, 304): a
+# replayed 200 would ignore If-None-Match.
+PRIVATE_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/healthz", "/api/")
 NOT_STORED_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
 ALLOWED_VARY = frozenset({"accept-encoding"})
 MAX_BYTES = 4 * 1024 * 1024
