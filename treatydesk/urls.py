@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", discovery_views.sitemap, name="sitemap"),
     path("media/images/<path:path>", media_views.rendition, name="image_rendition"),
+    path("", include("treatydesk.records.log.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -14,7 +14,14 @@ import sys
 
 from treatydesk.core.clock import BadPinnedDate
 
-from . import deadlines_commands, mail_commands, ops_commands, register_commands, site_commands
+from . import (
+    deadlines_commands,
+    log_commands,
+    mail_commands,
+    ops_commands,
+    register_commands,
+    site_commands,
+)
 from .errors import CommandError
 
 
@@ -29,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     deadlines_commands.add_parsers(sub)
     ops_commands.add_parsers(sub)
     mail_commands.add_parsers(sub)
+    log_commands.add_parsers(sub)
     return parser
 
 

@@ -35,7 +35,15 @@ from .tiles import (
     split_hashes,
     tiles_for_size,
 )
-from .verify import DirectoryReader, HttpReader, LogReader, LogReport, ReadError, verify_log
+from .verify import (
+    DirectoryReader,
+    HttpReader,
+    LogReader,
+    LogReport,
+    ReadError,
+    check_since,
+    verify_log,
+)
 
 __all__ = [
     "CHANGES", "EMPTY_ROOT", "TILE_HEIGHT", "TILE_WIDTH",
@@ -43,7 +51,7 @@ __all__ = [
     "HashSource", "HttpReader", "LogKey", "LogKeyStore", "LogReader", "LogReport",
     "MemoryTree", "NoteError", "NoteSigner", "NoteVerifier", "ReadError", "ReplayError",
     "Replayed", "Tile", "TileError",
-    "canonical_json", "consistency_proof", "entry_bundle", "fact_from_values",
+    "canonical_json", "check_since", "consistency_proof", "entry_bundle", "fact_from_values",
     "inclusion_proof", "key_id", "leaf_hash", "make_entry", "node_hash", "open_note",
     "parse_entry_bundle", "parse_tile_path", "range_nodes", "replay", "root_hash",
     "sign_note", "split_hashes", "tiles_for_size", "verify_consistency", "verify_inclusion",

@@ -22,7 +22,8 @@ from .merkle import MemoryTree, consistency_proof, leaf_hash, verify_consistency
 from .note import NoteError, NoteVerifier, open_note
 from .tiles import TileError, parse_entry_bundle, split_hashes, tiles_for_size
 
-__all__ = ["DirectoryReader", "HttpReader", "LogReader", "LogReport", "ReadError", "verify_log"]
+__all__ = ["DirectoryReader", "HttpReader", "LogReader", "LogReport", "ReadError", "check_since",
+           "verify_log"]
 
 
 class ReadError(Exception):
@@ -111,32 +112,34 @@ def _check_tiles(reader: LogReader, size: int, tree: MemoryTree, report: LogRepo
     report.holds.append("Every tile holds the hashes of the entries served.")
 
 
-def _check_since(since: Checkpoint, checkpoint: Checkpoint, tree: MemoryTree,
-                 report: LogReport) -> None:
+def check_since(since: Checkpoint, checkpoint: Checkpoint, tree: MemoryTree, report: LogReport,
+                seen: str = "seen before") -> None:
+    """Check that the log of ``checkpoint`` extends ``since``, a checkpoint ``seen`` earlier."""
     size = checkpoint.size
     if since.size > size:
         report.fail(
-            f"rollback: the log now has {size} entries, but a checkpoint of {since.size} "
-            f"entries was seen before; entries {size} to {since.size - 1} have gone (a restored "
-            f"older backup, or a rewritten log)")
+            f"rollback: the log now has {size} entries, but the checkpoint {seen} had "
+            f"{since.size}; entries {size} to {since.size - 1} have gone (a restored older "
+            f"backup, or a rewritten log)")
     elif since.size == size and since.root != checkpoint.root:
-        report.fail(f"fork: two checkpoints of size {size} have different roots")
+        report.fail(f"fork: two checkpoints of size {size} have different roots (this one and "
+                    f"the one {seen})")
     elif since.size and tree.root(since.size) != since.root:
         first = since.size
-        report.fail(f"the log is not an extension of the checkpoint of {first} entries seen "
-                    f"before: an entry below {first} was changed")
+        report.fail(f"the log is not an extension of the checkpoint of {first} entries {seen}: "
+                    f"an entry below {first} was changed")
     else:
         proof = consistency_proof(tree, since.size, size)
         if not verify_consistency(since.size, size, since.root, checkpoint.root, proof):
             report.fail(f"the consistency proof from size {since.size} to {size} does not "
                         f"verify")
         else:
-            report.holds.append(f"The log extends the checkpoint of {since.size} entries seen "
-                                f"before (consistency proof of {len(proof)} hashes).")
+            report.holds.append(f"The log extends the checkpoint of {since.size} entries {seen} "
+                                f"(consistency proof of {len(proof)} hashes).")
 
 
 def verify_log(reader: LogReader, verifiers: list[NoteVerifier],
-               since: Checkpoint | None = None) -> LogReport:
+               since: list[tuple[str, Checkpoint]] = ()) -> LogReport:
     """Check the log behind ``reader``; see the module's docstring."""
     report = LogReport()
     try:
@@ -162,8 +165,8 @@ def verify_log(reader: LogReader, verifiers: list[NoteVerifier],
         report.fail(f"the root of the {checkpoint.size} entries served is not the checkpoint's")
     else:
         report.holds.append("The entries hash to the checkpoint's root.")
-    if since is not None:
-        _check_since(since, checkpoint, tree, report)
+    for seen, earlier in since:
+        check_since(earlier, checkpoint, tree, report, seen)
     try:
         report.replayed = replay(entries)
         report.holds.append(f"All {len(entries)} entries are canonical and replay in order.")

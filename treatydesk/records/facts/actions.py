@@ -39,12 +39,17 @@ def _errors(problems) -> list:
 
 
 class RecordFact:
-    """Create or change one fact, refusing it when the treaty's rules say it cannot stand."""
+    """Create or change one fact, refusing it when the treaty's rules say it cannot stand.
 
-    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+    ``reason`` is the editor's why, written to the public log (the admin requires one for a
+    correction).
+    """
+
+    def __init__(self, fact: Fact, user=None, actor: str | None = None, reason: str = ""):
         self.fact = fact
         self.user = user
         self.actor = audit.actor_name(user, actor)
+        self.reason = reason.strip()
 
     def problems(self) -> list:
         """Return the rule problems the change would introduce for this fact's state."""
@@ -79,17 +84,18 @@ class RecordFact:
             )
             bump_version(self.fact.treaty)
             fact_recorded.send(sender=Fact, fact=self.fact, before=before, user=self.user,
-                               actor=self.actor)
+                               actor=self.actor, reason=self.reason)
         return self.fact
 
 
 class DeleteFact:
-    """Remove one fact, keeping what it was in the audit log."""
+    """Remove one fact, keeping what it was in the audit log (and, with ``reason``, the log)."""
 
-    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+    def __init__(self, fact: Fact, user=None, actor: str | None = None, reason: str = ""):
         self.fact = fact
         self.user = user
         self.actor = audit.actor_name(user, actor)
+        self.reason = reason.strip()
 
     def problems(self) -> list:
         """Return the rule problems that removing the fact would leave for its state."""
@@ -119,7 +125,7 @@ class DeleteFact:
             self.fact.delete()
             bump_version(snapshot["treaty"])
             fact_deleted.send(sender=Fact, fact_id=pk, snapshot=snapshot, user=self.user,
-                              actor=self.actor)
+                              actor=self.actor, reason=self.reason)
 
 
 @dataclasses.dataclass
@@ -191,7 +197,8 @@ class ImportRegister:
             raise RegisterRejected(errors)
         code = self.treaty.code
         with transaction.atomic():
-            before = [row.as_snapshot() for row in Fact.objects.filter(treaty=code).order_by("pk")]
+            old_rows = list(Fact.objects.filter(treaty=code).order_by("pk"))
+            before = [row.as_snapshot() for row in old_rows]
             Fact.objects.filter(treaty=code).delete()
             rows = Fact.objects.bulk_create(
                 Fact(
@@ -209,5 +216,8 @@ class ImportRegister:
                 before=before, after=[row.as_snapshot() for row in rows],
             )
             bump_version(code)
-            register_imported.send(sender=Fact, treaty=code, user=self.user, actor=self.actor)
+            register_imported.send(
+                sender=Fact, treaty=code, user=self.user, actor=self.actor,
+                replaced=[(row.pk, values) for row, values in zip(old_rows, before, strict=True)],
+                facts=rows, source=self.participants[1])
         return ImportSummary(code, len(rows), len({f.state for f in facts}), len(before), warnings)
