@@ -33,3 +33,11 @@ def apmbc_register(db):
         "APMBC", shipped("apmbc", "participants.csv"), shipped("apmbc", "withdrawals.csv"),
         actor="test",
     ).execute()
+
+
+@pytest.fixture(autouse=True)
+def register_log_files(settings, tmp_path):
+    """Keep the register log's key and its remembered checkpoints in the test's own folder:
+    a checkpoint one test published must not be taken for another test's."""
+    settings.TREATYDESK_LOG_KEY_DIR = tmp_path / "logkey"
+    settings.TREATYDESK_LOG_STATE_DIR = tmp_path / "logstate"
