@@ -4,12 +4,13 @@ import pytest
 
 
 @pytest.fixture
-def signed_register(ccm_register):
-    """The CCM register as ``init`` leaves it: every fact logged, a key, one checkpoint."""
+def signed_register(ccm_register, apmbc_register):
+    """The shipped registers as ``init`` leaves them: every fact logged (over 512 entries, so
+    full tiles too), a key, one checkpoint."""
+    import io
+
     from treatydesk.records.log.backfill import initialise_log
     from treatydesk.records.log.signing import latest
-
-    import io
 
     initialise_log(io.StringIO())
     return latest()

@@ -38,7 +38,7 @@ def rfc9162_verify_inclusion(leaf: bytes, leaf_index: int, tree_size: int, path:
 
 def open_checkpoint(note: str, vkey: str) -> tuple[str, int, bytes]:
     """Return (origin, size, root) of a checkpoint signed by ``vkey``; raise if it is not."""
-    name, key_hash, encoded = vkey.split("+")
+    name, key_hash, encoded = vkey.split("+", 2)
     raw = base64.b64decode(encoded)
     assert raw[0] == 1 and len(raw) == 33, "an Ed25519 vkey"
     public = raw[1:]

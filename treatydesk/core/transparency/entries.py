@@ -7,8 +7,9 @@ An entry is the RFC 8785 form of::
      "reason": "…", "cn_reference": "C.N.….TREATIES-…", "at": "2026-12-01T22:00:00Z"}
 
 ``fact`` holds the values after the change (for a deletion: what was deleted). A correction or a
-deletion carries the editor's reason (the admin requires one; a script that gives none writes ""). An import writes one ``deleted`` entry for each fact it
-replaces and one ``imported`` entry for each fact it loads. Replaying the entries in order gives
+deletion carries the editor's reason (the admin requires one; a script that gives none writes
+""). An import writes one ``deleted`` entry for each fact it replaces and one ``imported`` entry
+for each fact it loads. Replaying the entries in order gives
 each treaty's facts, which the register's rules turn into the published status.
 """
 

@@ -49,12 +49,15 @@ class DirectoryReader:
 
 class HttpReader:
     def __init__(self, prefix: str, timeout: float = 20.0):
+        if not prefix.startswith(("https://", "http://")):
+            raise ValueError(f"{prefix!r} is not an http(s) URL")
         self.prefix = prefix.rstrip("/")
         self.timeout = timeout
 
     def read(self, path: str) -> bytes:
         url = f"{self.prefix}/{path}"
-        request = urllib.request.Request(url, headers={"User-Agent": "treatydesk-log-verify"})
+        request = urllib.request.Request(  # noqa: S310 - the scheme is checked in __init__
+            url, headers={"User-Agent": "treatydesk-log-verify"})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
                 return response.read()

@@ -28,8 +28,14 @@ from treatydesk.records.facts.models import Fact
 
 from . import store
 from .models import LogEntry
-from .signing import keystore, latest, published_path, read_checkpoint_file, state_dir, \
-    write_checkpoint_file
+from .signing import (
+    keystore,
+    latest,
+    published_path,
+    read_checkpoint_file,
+    state_dir,
+    write_checkpoint_file,
+)
 
 
 class DatabaseReader:

@@ -28,13 +28,24 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=10"
 
 
-def _text(body: str, cache: str, status: int = 200) -> HttpResponse:
+def _outside_languages(request) -> None:
+    """Keep Django's LocaleMiddleware from turning our 404s into redirects to /en/log/…/
+    (it does so for any 404 whose path, with a language and a slash, some page would match):
+    the log's paths have no language, and a missing tile must stay a 404."""
+    request.urlconf = "treatydesk.records.log.urls"
+
+
+def _text(body: str, cache: str, status: int = 200, request=None) -> HttpResponse:
+    if status == 404 and request is not None:
+        _outside_languages(request)
     response = HttpResponse(body, content_type="text/plain; charset=utf-8", status=status)
     response["Cache-Control"] = cache
     return response
 
 
-def _error(message: str, status: int = 400) -> JsonResponse:
+def _error(message: str, status: int = 400, request=None) -> JsonResponse:
+    if status == 404 and request is not None:
+        _outside_languages(request)
     response = JsonResponse({"error": message}, status=status)
     response["Cache-Control"] = "no-cache"
     return response
@@ -45,7 +56,7 @@ def checkpoint(request):
     """The latest signed checkpoint (a signed note)."""
     signed = latest()
     if signed is None:
-        return _text("The register log has no signed checkpoint yet.\n", "no-cache", 404)
+        return _text("The register log has no signed checkpoint yet.\n", "no-cache", 404, request)
     return _text(signed.note, "no-cache")
 
 
@@ -54,7 +65,7 @@ def key(request):
     """The verifier keys, one ``vkey`` a line: the signing key first, then retired ones."""
     vkeys = [v.vkey for v in keystore().verifiers()]
     if not vkeys:
-        return _text("The register log has no key yet.\n", "no-cache", 404)
+        return _text("The register log has no key yet.\n", "no-cache", 404, request)
     return _text("".join(v + "\n" for v in vkeys), SHORT)
 
 
@@ -64,11 +75,11 @@ def tile(request, path):
     try:
         wanted = parse_tile_path(path)
     except TileError as error:
-        return _text(f"{error}\n", "no-cache", 404)
+        return _text(f"{error}\n", "no-cache", 404, request)
     signed = latest()
     data = store.tile_bytes(wanted, signed.size) if signed else None
     if data is None:
-        return _text(f"The log has no tile/{path} yet.\n", "no-cache", 404)
+        return _text(f"The log has no tile/{path} yet.\n", "no-cache", 404, request)
     response = HttpResponse(data, content_type="application/octet-stream")
     response["Cache-Control"] = SHORT if wanted.partial else IMMUTABLE
     return response
@@ -93,7 +104,7 @@ def inclusion(request):
     about that fact) in the tree of the latest checkpoint, or of ``size=S`` up to it."""
     signed = latest()
     if signed is None:
-        return _error("the log has no signed checkpoint yet", 404)
+        return _error("the log has no signed checkpoint yet", 404, request)
     try:
         index, fact, size = (_number(request, n) for n in ("index", "fact", "size"))
     except ValueError as error:
@@ -104,12 +115,12 @@ def inclusion(request):
     if index is None and fact is not None:
         entry = LogEntry.objects.filter(fact_id=fact, index__lt=size).order_by("-index").first()
         if entry is None:
-            return _error(f"no entry of the first {size} is about fact {fact}", 404)
+            return _error(f"no entry of the first {size} is about fact {fact}", 404, request)
         index = entry.index
     if index is None:
         return _error("give index=N or fact=ID")
     if index >= size:
-        return _error(f"entry {index} is not in a tree of {size} entries", 404)
+        return _error(f"entry {index} is not in a tree of {size} entries", 404, request)
     entry = LogEntry.objects.get(index=index)
     data = entry.data.encode("utf-8")
     proof = inclusion_proof(store.DatabaseTree(), index, size)
@@ -127,7 +138,7 @@ def consistency(request):
     """JSON: the consistency proof between tree sizes ``first`` and ``second``."""
     signed = latest()
     if signed is None:
-        return _error("the log has no signed checkpoint yet", 404)
+        return _error("the log has no signed checkpoint yet", 404, request)
     try:
         first, second = _number(request, "first"), _number(request, "second")
     except ValueError as error:
