@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from treatydesk.records.log.health import last_outcome
+
 
 @require_GET
 @cache_control(no_store=True)
@@ -17,7 +19,12 @@ def healthz(request):
             cursor.fetchone()
     except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    body = {"status": "ok"}
+    log_check = last_outcome()  # the scheduler's check of the register log, once it has run
+    if log_check is not None:
+        body["register_log"] = "ok" if log_check["ok"] else "failing"
+        body["register_log_checked"] = log_check["at"]
+    return JsonResponse(body)
 
 
 @require_GET

@@ -157,3 +157,15 @@ def test_a_key_rotation_keeps_the_old_key_listed(signed_register, client):
     assert lines[1] == old and lines[0] != old
     assert verify_installation().ok, "the checkpoint the old key signed still verifies"
     assert SignedCheckpoint.objects.count() == 1 and latest() == signed_register
+
+
+def test_the_scheduler_check_reports_a_failure_to_the_operator(signed_register, client, caplog):
+    from treatydesk.records.log.health import run_log_check
+
+    assert "register_log" not in client.get("/healthz").json(), "no check has run yet"
+    assert run_log_check() is True
+    assert client.get("/healthz").json()["register_log"] == "ok"
+    Fact.objects.filter(treaty="CCM", state="IRQ", kind="ratification").update(source="forged")
+    assert run_log_check() is False
+    assert client.get("/healthz").json()["register_log"] == "failing"
+    assert any("register log check failed: entry" in r.getMessage() for r in caplog.records)
