@@ -160,7 +160,11 @@ def test_a_key_rotation_keeps_the_old_key_listed(signed_register, client):
 
 
 def test_the_scheduler_check_reports_a_failure_to_the_operator(signed_register, client, caplog):
+    import logging
+
     from treatydesk.records.log.health import run_log_check
+
+    logging.getLogger("treatydesk.records.log.health").addHandler(caplog.handler)
 
     assert "register_log" not in client.get("/healthz").json(), "no check has run yet"
     assert run_log_check() is True
