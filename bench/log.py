@@ -119,7 +119,8 @@ def run(args) -> int:
     sign_checkpoint()
     tree = store.DatabaseTree()
     root = root_hash(tree, size)
-    assert root == frontier_root(frontier, n, args.committed, at, change), "same tree"
+    if root != frontier_root(frontier, n, args.committed, at, change):
+        raise SystemExit("the database's tree is not the one built in memory")
     rng = random.Random(1)
     proofs = []
     for index in rng.sample(range(size), min(args.proofs, size)):
@@ -127,12 +128,14 @@ def run(args) -> int:
         proof = inclusion_proof(tree, index, size)
         proofs.append(time.perf_counter() - start)
         data = LogEntry.objects.get(index=index).data.encode()
-        assert verify_inclusion(leaf_hash(data), index, size, proof, root)
+        if not verify_inclusion(leaf_hash(data), index, size, proof, root):
+            raise SystemExit(f"the inclusion proof of entry {index} does not verify")
 
     start = time.perf_counter()
     report = verify_log(DatabaseReader(), keystore().verifiers())
     verify = time.perf_counter() - start
-    assert report.ok, report.failures
+    if not report.ok:
+        raise SystemExit(f"the log does not verify: {report.failures[0]}")
 
     def line(label, seconds, target=None, per="each"):
         ratio = seconds / baseline
