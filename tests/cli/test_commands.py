@@ -146,3 +146,12 @@ def test_import_missing_file(site, tmp_path):
     env, _ = site
     result = run(["import", "CCM", str(tmp_path / "none.csv")], env, check=False)
     assert result.returncode == 1 and "no such file" in result.stderr
+
+
+def test_log_verify_passes_on_a_fresh_init(site):
+    env, _ = site
+    result = run(["log", "verify"], env)
+    assert result.stdout.endswith("The register log verifies: every check holds.\n")
+    assert "The published status of APMBC, CCM is the one the log's entries give." in result.stdout
+    again = run(["log", "verify"], env)
+    assert "last verified here" in again.stdout, "the verifier remembers what it verified"

@@ -12,7 +12,7 @@ class LogHead(models.Model):
     """The one row saying how many entries the log has and its right edge (``Frontier``)."""
 
     size = models.PositiveBigIntegerField(default=0)
-    frontier = models.JSONField(default=list)  # hex hashes of the edge's perfect subtrees
+    frontier = models.BinaryField(default=b"")  # the edge's subtree hashes, 32 bytes each
 
     def __str__(self):
         return f"log of {self.size} entries"
@@ -21,10 +21,10 @@ class LogHead(models.Model):
 class LogEntry(models.Model):
     """One change of the register as its canonical JSON (docs/transparency.md)."""
 
-    index = models.PositiveBigIntegerField(unique=True)
+    index = models.PositiveBigIntegerField(primary_key=True)
     data = models.TextField()
     change = models.CharField(max_length=16)
-    treaty = models.CharField(max_length=8, db_index=True)
+    treaty = models.CharField(max_length=8)
     fact_id = models.BigIntegerField(db_index=True)
     at = models.DateTimeField()
 
@@ -36,19 +36,23 @@ class LogEntry(models.Model):
         return f"entry {self.index}: {self.change} {self.treaty} fact #{self.fact_id}"
 
 
+def node_key(level: int, index: int) -> int:
+    """Return the key of the node (level, index): ``level << 56 | index``, so that a tile (one
+    level, consecutive indexes) is a range of keys and a proof one ``IN`` of keys."""
+    return level << NODE_SHIFT | index
+
+
+NODE_SHIFT = 56
+
+
 class LogNode(models.Model):
     """The hash of a perfect subtree of the log's Merkle tree (level 0: an entry's leaf hash)."""
 
-    level = models.PositiveSmallIntegerField()
-    index = models.PositiveBigIntegerField()
+    key = models.BigIntegerField(primary_key=True)
     hash = models.BinaryField(max_length=32)
 
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["level", "index"],
-                                               name="registerlog_node_position")]
-
     def __str__(self):
-        return f"node {self.level}/{self.index}"
+        return f"node {self.key >> NODE_SHIFT}/{self.key & ((1 << NODE_SHIFT) - 1)}"
 
 
 class SignedCheckpoint(models.Model):
