@@ -10,6 +10,7 @@ as ECMAScript writes a double (section 3.2.2.3). No PyPI package for it is well 
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 __all__ = ["CanonicalJsonError", "canonical_json"]
@@ -25,19 +26,20 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r
 _MAX_EXACT = 2 ** 53
 
 
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
 def _string(text: str) -> str:
-    out = ['"']
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif char < " ":
-            out.append(f"\\u{ord(char):04x}")
-        elif "\ud800" <= char <= "\udfff":
-            raise CanonicalJsonError(f"lone surrogate U+{ord(char):04X} in a string")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
+    lone = _SURROGATE.search(text)
+    if lone:
+        raise CanonicalJsonError(f"lone surrogate U+{ord(lone.group()):04X} in a string")
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
 
 
 def _number(value: float) -> str:
