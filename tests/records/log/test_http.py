@@ -114,3 +114,24 @@ def test_a_changed_key_is_not_followed(signed_register, tmp_path):
         (root / "checkpoint").read_text().replace(signed_register.note.split("\n")[0],
                                                   "another/log", 1))
     assert not verify_source(str(root)).ok
+
+
+def test_a_log_served_over_http_verifies(signed_register, tmp_path):
+    import functools
+    import http.server
+    import threading
+
+    export_log(tmp_path / "site" / "log")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(tmp_path / "site"))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        report = verify_source(f"http://127.0.0.1:{server.server_port}/log")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report.ok, report.failures
+    assert any("published status was not compared" in line for line in report.holds)
