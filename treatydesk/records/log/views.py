@@ -22,7 +22,7 @@ from treatydesk.core.transparency import (
 
 from . import store
 from .models import LogEntry
-from .signing import keystore, latest
+from .signing import keystore, latest, sign_checkpoint_if_due
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=10"
@@ -53,8 +53,12 @@ def _error(message: str, status: int = 400, request=None) -> JsonResponse:
 
 @require_GET
 def checkpoint(request):
-    """The latest signed checkpoint (a signed note)."""
-    signed = latest()
+    """The latest signed checkpoint (a signed note).
+
+    A change waits at most a minute for its checkpoint: the scheduler signs when one is due,
+    and so does this view, so that a reader never gets a checkpoint older than that even where
+    no scheduler runs."""
+    signed = sign_checkpoint_if_due() or latest()
     if signed is None:
         return _text("The register log has no signed checkpoint yet.\n", "no-cache", 404, request)
     return _text(signed.note, "no-cache")
