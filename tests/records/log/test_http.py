@@ -135,3 +135,19 @@ def test_a_log_served_over_http_verifies(signed_register, tmp_path):
         server.server_close()
     assert report.ok, report.failures
     assert any("published status was not compared" in line for line in report.holds)
+
+
+def test_reading_the_checkpoint_signs_a_due_one(signed_register, client):
+    import datetime as dt
+
+    from treatydesk.records.facts.actions import RecordFact
+    from treatydesk.records.facts.models import Fact
+    from treatydesk.records.log.models import SignedCheckpoint
+
+    RecordFact(Fact(treaty="CCM", state="USA", state_name="United States of America",
+                    kind="accession", date=dt.date(2020, 1, 2)), actor="test").execute()
+    note = client.get("/log/checkpoint").content.decode()
+    assert note.split("\n")[1] == str(signed_register.size), "the last one is not a minute old"
+    SignedCheckpoint.objects.update(at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2))
+    note = client.get("/log/checkpoint").content.decode()
+    assert note.split("\n")[1] == str(signed_register.size + 1)
