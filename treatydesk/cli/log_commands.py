@@ -45,7 +45,8 @@ def add_parsers(sub) -> None:
     rotate.set_defaults(handler=rotate_handler)
 
 
-def print_report(report, out=sys.stdout) -> int:
+def print_report(report, out=None) -> int:
+    out = out or sys.stdout
     for line in report.holds:
         out.write(f"  ok    {line}\n")
     if report.ok:

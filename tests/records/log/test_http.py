@@ -100,7 +100,7 @@ def test_a_tampered_checkpoint_signature_fails(signed_register, tmp_path):
     assert not report.ok and report.failures[0].startswith("the checkpoint: the signature by")
 
 
-def test_a_changed_key_is_not_followed(signed_register, tmp_path):
+def test_a_changed_key_is_not_followed(signed_register, own_log_keys, tmp_path):
     from treatydesk.records.log.signing import keystore
 
     root = tmp_path / "log"

@@ -150,7 +150,7 @@ def test_the_admin_asks_a_reason_for_a_correction_and_a_deletion(signed_register
     assert (last["change"], last["reason"]) == ("deleted", "recorded under the wrong treaty")
 
 
-def test_a_key_rotation_keeps_the_old_key_listed(signed_register, client):
+def test_a_key_rotation_keeps_the_old_key_listed(signed_register, own_log_keys, client):
     old = keystore().active().verifier.vkey
     keystore().generate("testserver/log")
     lines = client.get("/log/key").content.decode().splitlines()
