@@ -143,7 +143,7 @@ def test_log_verify_passes_on_a_fresh_init_and_fails_on_a_changed_row(fresh_site
     assert "The published status of APMBC, CCM is the one the log's entries give." in result.stdout
     again = run(["log", "verify"])
     assert "last verified here" in again.stdout, "the verifier remembers what it verified"
-    Fact.objects.filter(treaty="APMBC", state="FRA", kind="ratification").update(note="edited")
+    Fact.objects.filter(treaty="CCM", state="IRQ", kind="ratification").update(note="edited")
     failed = run(["log", "verify"], check=False)
     assert failed.code == 1 and "FAILED  entry " in failed.stdout
     assert "the row was changed outside Treaty Desk" in failed.stdout
