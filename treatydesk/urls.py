@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", discovery_views.sitemap, name="sitemap"),
     path("media/images/<path:path>", media_views.rendition, name="image_rendition"),
     path("", include("treatydesk.api.urls")),
+    path("", include("treatydesk.records.log.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -16,6 +16,7 @@ from treatydesk.core.clock import BadPinnedDate
 
 from . import (
     deadlines_commands,
+    log_commands,
     mail_commands,
     ops_commands,
     register_commands,
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     deadlines_commands.add_parsers(sub)
     ops_commands.add_parsers(sub)
     mail_commands.add_parsers(sub)
+    log_commands.add_parsers(sub)
     return parser
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "treatydesk.records.obligations",
     "treatydesk.ops.system",
     "treatydesk.api",
+    "treatydesk.records.log",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -230,6 +231,12 @@ TREATYDESK_MAIL_TASK_BACKEND = "default"
 TREATYDESK_MAIL_BASE_URL = os.environ.get("TREATYDESK_MAIL_BASE_URL", WAGTAILADMIN_BASE_URL)
 TREATYDESK_BOUNCE_ADDRESS = os.environ.get("TREATYDESK_BOUNCE_ADDRESS", "")
 TREATYDESK_DKIM_DIR = Path(os.environ.get("TREATYDESK_DKIM_DIR", VAR_DIR / "dkim"))
+# The register's signed log (docs/transparency.md): its Ed25519 key, kept and backed up like the
+# DKIM keys; the last checkpoints published and verified, kept outside the database and outside
+# backups, so that a restored older database shows as a rollback; the checkpoint's origin line.
+TREATYDESK_LOG_KEY_DIR = Path(os.environ.get("TREATYDESK_LOG_KEY_DIR", VAR_DIR / "logkey"))
+TREATYDESK_LOG_STATE_DIR = Path(os.environ.get("TREATYDESK_LOG_STATE_DIR", VAR_DIR / "logstate"))
+TREATYDESK_LOG_ORIGIN = os.environ.get("TREATYDESK_LOG_ORIGIN", "")
 # A claim on a delivery older than this belongs to a worker that died (mailing/sending.py).
 TREATYDESK_MAIL_CLAIM_SECONDS = int(os.environ.get("TREATYDESK_MAIL_CLAIM_SECONDS", "300"))
 # Senders allowed by SPF and the DMARC report mailbox, for `treatydesk mail dns`.

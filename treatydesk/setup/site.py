@@ -14,6 +14,7 @@ from treatydesk.core.treaties import TREATIES_DIR, treaty_dir
 from treatydesk.mail.outgoing.outbox import ensure_outbox_key
 from treatydesk.records.facts.actions import ImportRegister
 from treatydesk.records.facts.models import Fact
+from treatydesk.records.log.backfill import initialise_log
 from treatydesk.security.accounts.roles import ensure_roles
 from treatydesk.setup.institution import ensure_institution_pages
 from treatydesk.setup.newsroom import initialise_newsroom
@@ -32,7 +33,8 @@ def home_title(lang: str) -> str:
 
 def initialise_site(out) -> None:
     """Check the default content, migrate, create locales and home pages, load the default
-    registers, the newsroom and the security notice, create the roles and the admin."""
+    registers and sign their log, the newsroom and the security notice, create the roles and
+    the admin."""
     # Read every content file first, so that a wrong one stops init before it changes anything.
     load_seed()
     call_command("migrate", interactive=False, verbosity=0)
@@ -42,6 +44,7 @@ def initialise_site(out) -> None:
     ensure_institution_pages(out)
     for code in DEFAULT_REGISTERS:
         load_default_register(code, out)
+    initialise_log(out)
     initialise_newsroom(out)
     ensure_security_notice(out)
     ensure_roles(out)

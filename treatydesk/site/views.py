@@ -10,6 +10,8 @@ from .pages import Branding
 
 from treatydesk.ops.system.health import current_status, database_ok
 
+from treatydesk.records.log.health import last_outcome
+
 
 @require_GET
 @cache_control(no_store=True)
@@ -25,7 +27,14 @@ def healthz(request):
         ok = database_ok()
         return JsonResponse({"database": "ok" if ok else "error"}, status=200 if ok else 503)
     status = current_status()
-    return JsonResponse(status.as_json(), status=200 if status.healthy else 503)
+    body = status.as_json()
+    healthy = status.healthy
+    log_check = last_outcome()  # the scheduler's check of the register log, once it has run
+    if log_check is not None:
+        body["register_log"] = "ok" if log_check["ok"] else "failing"
+        body["register_log_checked"] = log_check["at"]
+        healthy = healthy and log_check["ok"]
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 @require_GET

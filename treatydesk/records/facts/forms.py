@@ -28,6 +28,19 @@ class FactForm(WagtailAdminModelForm):
     """Edit a fact; the state may be typed as its UN name or ISO code."""
 
     state = forms.CharField(label=_("State"), max_length=120, help_text=STATE_HELP)
+    reason = forms.CharField(
+        label=_("Reason for the change"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for a correction. Published in the register's public log."),
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data.get("reason", "").strip()
+        if self.instance.pk and not reason:
+            raise forms.ValidationError(
+                _("Say why this fact is corrected: the reason is published in the register's "
+                  "log."))
+        return reason
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,6 +78,7 @@ class FactForm(WagtailAdminModelForm):
         if not commit:
             return instance
         try:
-            return RecordFact(instance, user=self.for_user).execute()
+            return RecordFact(instance, user=self.for_user,
+                              reason=self.cleaned_data.get("reason", "")).execute()
         except RegisterRejected as rejected:  # a concurrent change made it invalid
             raise forms.ValidationError(rejected.messages) from None

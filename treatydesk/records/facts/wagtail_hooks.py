@@ -47,6 +47,7 @@ class FactViewSet(SnippetViewSet):
     list_filter = ["treaty", "kind"]
     search_fields = ["state_name", "state", "cn_reference", "source"]
     ordering = ["treaty", "state_name", "date"]
+    delete_template_name = "registry/fact_confirm_delete.html"
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("kind")]),
@@ -56,6 +57,7 @@ class FactViewSet(SnippetViewSet):
                 [FieldPanel("cn_reference"), FieldPanel("source"), FieldPanel("note")],
                 heading=_("Provenance"),
             ),
+            FieldPanel("reason"),
         ],
         base_form_class=FactForm,
     )
@@ -96,13 +98,19 @@ def register_audit_viewset():
 
 @hooks.register("before_delete_snippet")
 def delete_facts_through_the_register(request, instances):
-    """Delete facts with the register's checks and an audit entry, not a bare delete."""
+    """Delete facts with the register's checks, an audit entry and the editor's reason (which
+    the public log records), not a bare delete. The confirmation page (a GET) asks the reason."""
     facts = [obj for obj in instances if isinstance(obj, Fact)]
-    if not facts:
+    if not facts or request.method != "POST":
         return None
+    reason = request.POST.get("reason", "").strip()
+    if not reason:
+        messages.error(request, _("Say why the fact is deleted: the reason is published in the "
+                                  "register's log."))
+        return redirect(request.get_full_path())
     for fact in facts:
         try:
-            DeleteFact(fact, user=request.user).execute()
+            DeleteFact(fact, user=request.user, reason=reason).execute()
         except RegisterRejected as rejected:
             for message in rejected.messages:
                 messages.error(request, message)
