@@ -7,6 +7,9 @@ from wagtail.models import Page
 
 from treatydesk.records.status.summary import home_summary
 from treatydesk.security.accounts.review import ReviewedPublishing
+from treatydesk.site.pages import Branding, InfoPage
+
+__all__ = ["Branding", "HomePage", "InfoPage"]
 
 
 class HomePage(ReviewedPublishing, Page):

@@ -2,7 +2,10 @@
 
 import secrets
 
+from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 from django_tasks import task
 
@@ -15,10 +18,12 @@ from treatydesk.mail.outgoing.messages import (
 )
 
 from .actions import confirmation_text
-from .models import Subscriber, token_hash
+from .models import Subscriber, SubscriberStatus, token_hash
 
 
-@task()
+# Before the queue's other work (search-index updates can be hundreds after an import): the
+# reader is waiting for this message.
+@task(priority=50)
 def send_confirmation(subscriber_id: int) -> bool:
     """Make a new confirmation link for the subscriber and mail it (signed, like all our mail).
 
@@ -37,4 +42,19 @@ def send_confirmation(subscriber_id: int) -> bool:
                             message_id=new_message_id_value(new_message_id()),
                             language=subscriber.language, topic=None, unsubscribe=None)
     sending.send([message])
+    return True
+
+
+def send_confirmation_again(subscriber: Subscriber) -> bool:
+    """Queue a new confirmation message for a subscriber still waiting (from the admin).
+
+    Return False, sending nothing, when the subscriber is not waiting for confirmation. The
+    new link replaces the old one; the subscriber's choice is the one they asked for.
+    """
+    updated = Subscriber.objects.filter(pk=subscriber.pk, status=SubscriberStatus.PENDING) \
+        .update(confirmation_sent_at=timezone.now())
+    if not updated:
+        return False
+    queued = send_confirmation.using(backend=settings.TREATYDESK_MAIL_TASK_BACKEND)
+    transaction.on_commit(lambda: queued.enqueue(subscriber.pk))
     return True

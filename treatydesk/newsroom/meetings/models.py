@@ -20,6 +20,11 @@ from treatydesk.core import clock
 from treatydesk.media.models import CustomDocument, DocumentLanguage, validate_symbol
 from treatydesk.security.accounts.review import ReviewedPublishing
 
+from .library import DocumentLibraryPage
+
+__all__ = ["DocumentKind", "DocumentLibraryPage", "MeetingDocument", "MeetingIndexPage",
+           "MeetingKind", "MeetingPage"]
+
 
 class MeetingKind(models.TextChoices):
     MEETING_OF_STATES_PARTIES = "msp", _("Meeting of States Parties")

@@ -22,6 +22,9 @@ from treatydesk.core.register import country_name
 from treatydesk.security.accounts.review import ReviewedPagePermissionTester, ReviewedPublishing
 
 from .panels import RegisterPanel
+from .review import NoticeReviewTask
+
+__all__ = ["NoticeIndexPage", "NoticePage", "NoticeReviewTask", "NoticeSource", "NoticeSubject"]
 
 INSTRUMENT_SENTENCES = {
     "ratification": _("The instrument of ratification deposited with the Secretary-General is"),

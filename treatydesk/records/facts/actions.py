@@ -19,7 +19,8 @@ from treatydesk.core import register as core
 from . import audit
 from .loading import bump_version, stored_facts, to_core
 from .models import Fact
-from .signals import fact_deleted, fact_recorded, register_imported
+from .replace import replace_facts
+from .signals import fact_deleted, fact_recorded
 
 
 class RegisterRejected(Exception):
@@ -39,12 +40,17 @@ def _errors(problems) -> list:
 
 
 class RecordFact:
-    """Create or change one fact, refusing it when the treaty's rules say it cannot stand."""
+    """Create or change one fact, refusing it when the treaty's rules say it cannot stand.
 
-    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+    ``reason`` is the editor's why, written to the public log (the admin requires one for a
+    correction).
+    """
+
+    def __init__(self, fact: Fact, user=None, actor: str | None = None, reason: str = ""):
         self.fact = fact
         self.user = user
         self.actor = audit.actor_name(user, actor)
+        self.reason = reason.strip()
 
     def problems(self) -> list:
         """Return the rule problems the change would introduce for this fact's state."""
@@ -79,17 +85,18 @@ class RecordFact:
             )
             bump_version(self.fact.treaty)
             fact_recorded.send(sender=Fact, fact=self.fact, before=before, user=self.user,
-                               actor=self.actor)
+                               actor=self.actor, reason=self.reason)
         return self.fact
 
 
 class DeleteFact:
-    """Remove one fact, keeping what it was in the audit log."""
+    """Remove one fact, keeping what it was in the audit log (and, with ``reason``, the log)."""
 
-    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+    def __init__(self, fact: Fact, user=None, actor: str | None = None, reason: str = ""):
         self.fact = fact
         self.user = user
         self.actor = audit.actor_name(user, actor)
+        self.reason = reason.strip()
 
     def problems(self) -> list:
         """Return the rule problems that removing the fact would leave for its state."""
@@ -119,7 +126,7 @@ class DeleteFact:
             self.fact.delete()
             bump_version(snapshot["treaty"])
             fact_deleted.send(sender=Fact, fact_id=pk, snapshot=snapshot, user=self.user,
-                              actor=self.actor)
+                              actor=self.actor, reason=self.reason)
 
 
 @dataclasses.dataclass
@@ -217,35 +224,13 @@ class ImportRegister:
         if errors:
             raise RegisterRejected(errors)
         code = self.treaty.code
-        with transaction.atomic():
-            before = [row.as_snapshot() for row in Fact.objects.filter(treaty=code).order_by("pk")]
-            kept = list(self.kept_rows().order_by("pk"))
-            removed = [] if self.withdrawals is not None else [
-                describe(to_core(row)) for row in Fact.objects.filter(
-                    treaty=code, kind__in=WITHDRAWAL_KINDS).order_by("pk")
-                if self.replace_withdrawals]
-            facts = self.file_facts if self.withdrawals is None else facts
-            Fact.objects.filter(treaty=code).exclude(pk__in=[row.pk for row in kept]).delete()
-            rows = Fact.objects.bulk_create(
-                Fact(
-                    treaty=code, state=f.state, state_name=f.state_name, kind=str(f.kind),
-                    date=f.date, sequence=f.sequence, cn_reference=f.cn_reference,
-                    source=f.source, note=f.note,
-                )
-                for f in facts
-            )
-            audit.record(
-                treaty=code, action=audit.Action.IMPORT,
-                summary=f"{code}: {len(before)} facts replaced by {len(rows)} from "
-                        f"{self.participants[1]}"
-                        + (f"; {len(kept)} withdrawal facts kept" if kept else "")
-                        + (f"; {len(removed)} withdrawal facts removed" if removed else ""),
-                user=self.user, actor=self.actor,
-                before=before, after=[row.as_snapshot() for row in [*rows, *kept]],
-            )
-            bump_version(code)
-            register_imported.send(sender=Fact, treaty=code, user=self.user, actor=self.actor)
-        return ImportSummary(code, len(rows) + len(kept),
-                             len({f.state for f in facts} | {row.state for row in kept}),
-                             len(before) - len(kept), warnings,
-                             kept=[describe(to_core(row)) for row in kept], removed=removed)
+        kept = list(self.kept_rows().order_by("pk"))
+        removed = [] if self.withdrawals is not None or not self.replace_withdrawals else [
+            describe(to_core(row)) for row in Fact.objects.filter(
+                treaty=code, kind__in=WITHDRAWAL_KINDS).order_by("pk")]
+        # The kept withdrawals are written back with the files' facts (parse() checked them).
+        replaced, written = replace_facts(code, facts, self.participants[1], user=self.user,
+                                          actor=self.actor)
+        return ImportSummary(code, written, len({f.state for f in facts}), replaced - len(kept),
+                             warnings, kept=[describe(to_core(row)) for row in kept],
+                             removed=removed)
