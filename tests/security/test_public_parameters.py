@@ -13,8 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.newsroom_fixtures import make_site
-
 pytestmark = pytest.mark.django_db
 
 #: Every public GET URL and the parameters it reads.
@@ -51,14 +49,8 @@ HOSTILE = [
 
 
 @pytest.fixture
-def site_with_register(ccm_register, media_root):
-    make_site()
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+def site_with_register(fresh_site):
+    """The site as `treatydesk init` leaves it: sections, default content, the CCM register."""
 
 
 def assert_no_500(client, url, params):

@@ -45,7 +45,7 @@ def test_password_reset(signed, django_user_model):
     assert_all_ours(signed, 1)
 
 
-def test_obligation_reminder(signed, ccm_register):
+def test_obligation_reminder(signed, fresh_site):
     from treatydesk.records.obligations.models import ContactPoint
     from treatydesk.records.obligations.reminders import send_reminders
 
