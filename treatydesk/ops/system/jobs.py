@@ -24,6 +24,8 @@ from django_tasks_db.models import DBTaskResult
 from treatydesk.core import clock
 from treatydesk.mail.dmarc.importing import import_paths
 from treatydesk.mail.mailings.bounces import read_paths
+from treatydesk.records.log.health import run_log_check
+from treatydesk.records.log.signing import sign_checkpoint_if_due
 from treatydesk.records.obligations.reminders import send_all
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,20 @@ KEEP_FINISHED_TASKS = timedelta(days=7)
 def publish_scheduled() -> None:
     """Wagtail's scheduled publishing: publish what is due, unpublish what has expired."""
     call_command("publish_scheduled", verbosity=0)
+
+
+@task()
+def sign_register_checkpoint() -> int | None:
+    """Sign a checkpoint of the register's log if one is due (at most one a minute)."""
+    signed = sign_checkpoint_if_due()
+    return signed.size if signed else None
+
+
+@task()
+def check_register_log() -> bool:
+    """``treatydesk log verify`` on this installation; a failure is logged and shown in
+    /healthz (docs/transparency.md)."""
+    return run_log_check()
 
 
 @task()

@@ -8,6 +8,8 @@ twice, so a restart, or two schedulers by mistake, cost at most a repeated, harm
 | job | when |
 | --- | --- |
 | Wagtail's scheduled publishing | every minute |
+| the register log's checkpoint, when one is due | every minute |
+| the register log's check (`treatydesk log verify`) | hourly |
 | deadline reminders | daily, 06:00 UTC |
 | bounce and DMARC mailboxes | every 15 minutes, when configured |
 | search index rebuilt | daily, 02:30 UTC |
@@ -35,6 +37,8 @@ logger = logging.getLogger(__name__)
 #: (task, trigger keyword arguments for CronTrigger, condition)
 SCHEDULE = (
     (jobs.publish_scheduled, {"second": 0}, None),
+    (jobs.sign_register_checkpoint, {"second": 30}, None),
+    (jobs.check_register_log, {"minute": 23}, None),
     (jobs.send_reminders, {"hour": 6, "minute": 0}, None),
     (jobs.read_bounce_mailbox, {"minute": "*/15"}, "TREATYDESK_BOUNCE_MAILDIR"),
     (jobs.read_dmarc_mailbox, {"minute": "7-59/15"}, "TREATYDESK_DMARC_MAILDIR"),
