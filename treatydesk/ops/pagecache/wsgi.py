@@ -121,10 +121,15 @@ class PageCache:
         return length is not None and length <= self.max_bytes
 
     def with_cache_control(self, headers) -> list:
-        """Add ``Cache-Control: public, max-age=…`` unless the view chose its own."""
+        """Add ``Cache-Control: public, max-age=…`` unless the view chose its own, and
+        ``X-Accel-Expires`` for nginx's proxy cache in front (docs/deploy.md, "The fast path"):
+        nginx keeps the page that many seconds, and hides the header from readers."""
         headers = list(headers)
         if not any(name.lower() == "cache-control" for name, _value in headers):
             headers.append(("Cache-Control", f"public, max-age={store.seconds()}"))
+        proxy_seconds = getattr(settings, "TREATYDESK_PROXY_CACHE_SECONDS", 0)
+        if proxy_seconds:
+            headers.append(("X-Accel-Expires", str(proxy_seconds)))
         return headers
 
     @staticmethod

@@ -40,12 +40,17 @@ def _errors(problems) -> list:
 
 
 class RecordFact:
-    """Create or change one fact, refusing it when the treaty's rules say it cannot stand."""
+    """Create or change one fact, refusing it when the treaty's rules say it cannot stand.
 
-    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+    ``reason`` is the editor's why, written to the public log (the admin requires one for a
+    correction).
+    """
+
+    def __init__(self, fact: Fact, user=None, actor: str | None = None, reason: str = ""):
         self.fact = fact
         self.user = user
         self.actor = audit.actor_name(user, actor)
+        self.reason = reason.strip()
 
     def problems(self) -> list:
         """Return the rule problems the change would introduce for this fact's state."""
@@ -80,17 +85,18 @@ class RecordFact:
             )
             bump_version(self.fact.treaty)
             fact_recorded.send(sender=Fact, fact=self.fact, before=before, user=self.user,
-                               actor=self.actor)
+                               actor=self.actor, reason=self.reason)
         return self.fact
 
 
 class DeleteFact:
-    """Remove one fact, keeping what it was in the audit log."""
+    """Remove one fact, keeping what it was in the audit log (and, with ``reason``, the log)."""
 
-    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+    def __init__(self, fact: Fact, user=None, actor: str | None = None, reason: str = ""):
         self.fact = fact
         self.user = user
         self.actor = audit.actor_name(user, actor)
+        self.reason = reason.strip()
 
     def problems(self) -> list:
         """Return the rule problems that removing the fact would leave for its state."""
@@ -120,7 +126,7 @@ class DeleteFact:
             self.fact.delete()
             bump_version(snapshot["treaty"])
             fact_deleted.send(sender=Fact, fact_id=pk, snapshot=snapshot, user=self.user,
-                              actor=self.actor)
+                              actor=self.actor, reason=self.reason)
 
 
 @dataclasses.dataclass

@@ -20,7 +20,8 @@ def replace_facts(code: str, facts: list[core.Fact], description: str, *, user=N
                   actor: str = "") -> tuple[int, int]:
     """Replace every fact of ``code`` with ``facts``; return (facts before, facts after)."""
     with transaction.atomic():
-        before = [row.as_snapshot() for row in Fact.objects.filter(treaty=code).order_by("pk")]
+        old_rows = list(Fact.objects.filter(treaty=code).order_by("pk"))
+        before = [row.as_snapshot() for row in old_rows]
         Fact.objects.filter(treaty=code).delete()
         rows = Fact.objects.bulk_create(
             Fact(treaty=code, state=f.state, state_name=f.state_name, kind=str(f.kind),
@@ -34,5 +35,8 @@ def replace_facts(code: str, facts: list[core.Fact], description: str, *, user=N
             user=user, actor=actor, before=before, after=[row.as_snapshot() for row in rows],
         )
         bump_version(code)
-        register_imported.send(sender=Fact, treaty=code, user=user, actor=actor)
+        register_imported.send(
+            sender=Fact, treaty=code, user=user, actor=actor,
+            replaced=[(row.pk, values) for row, values in zip(old_rows, before, strict=True)],
+            facts=rows, source=description)
     return len(before), len(rows)
