@@ -21,6 +21,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
+from treatydesk.api.releases.build import make_release_if_changed
 from treatydesk.core import clock
 from treatydesk.mail.dmarc.importing import import_paths
 from treatydesk.mail.mailings.bounces import read_paths
@@ -75,6 +76,13 @@ def read_dmarc_mailbox() -> int:
     if not settings.TREATYDESK_DMARC_MAILDIR:
         return 0
     return import_paths([Path(settings.TREATYDESK_DMARC_MAILDIR)]).imported
+
+
+@task()
+def release_open_data() -> str:
+    """A dated release of the registers when one changed since the latest (at most daily)."""
+    release = make_release_if_changed()
+    return release.version if release else ""
 
 
 @task()
