@@ -70,7 +70,7 @@ class Register:
         self.today = today or clock.today()
         self._warnings: list[str] = []
         classified = _classify(self.facts)
-        self.names = {state: first[-1] or state for state, first in classified.items()}
+        self.names = {state: first[7] or state for state, first in classified.items()}
         self._dated = [
             instrument
             for first in classified.values()
