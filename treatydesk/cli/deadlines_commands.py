@@ -58,7 +58,8 @@ def deadlines_handler(args) -> int:
     for warning in obligations.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.format == "json":
-        json.dump([duties.deadline_detail(d) for d in deadlines], sys.stdout, indent=2,
+        coverage = obligations.rules.coverage
+        json.dump([duties.deadline_detail(d, coverage) for d in deadlines], sys.stdout, indent=2,
                   ensure_ascii=False)
         sys.stdout.write("\n")
     elif args.format == "ics":
@@ -66,8 +67,9 @@ def deadlines_handler(args) -> int:
         body = duties.deadlines_ics(
             deadlines, treaty=treaty.code, name=name, domain=conf.calendar_domain(),
             stamp=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            coverage=obligations.rules.coverage,
         )
         sys.stdout.write(body.decode("utf-8"))
     else:
-        sys.stdout.write(duties.deadlines_csv(deadlines))
+        sys.stdout.write(duties.deadlines_csv(deadlines, obligations.rules.coverage))
     return 0

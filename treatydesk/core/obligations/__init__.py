@@ -8,6 +8,7 @@ See docs/obligations.md (the modules, one concept each) and docs/decisions.md §
 
 from .compute import ObligationRegister
 from .counting import YearRate
+from .coverage import NO_RECORDS, RecordsCoverage, coverage_from_dict
 from .deadlines import Deadline
 from .export import (
     CSV_FIELDS,
@@ -16,6 +17,7 @@ from .export import (
     deadline_uid,
     deadlines_csv,
     deadlines_ics,
+    records_words,
 )
 from .extensions import extension_problem
 from .facts import (
@@ -25,6 +27,7 @@ from .facts import (
     ExtensionRequest,
     HostilitiesEnded,
     NotApplicable,
+    ObligationApplies,
     ObligationFact,
     ReportReceived,
 )
@@ -65,6 +68,7 @@ __all__ = [
     "DECISION_WITHOUT_REQUEST",
     "DEFAULT_POLICY",
     "MISSED",
+    "NO_RECORDS",
     "FIRST_AFTER_INITIAL_DUE",
     "MONTH_END_CLAMP",
     "MONTH_END_NEXT_DAY",
@@ -85,6 +89,7 @@ __all__ = [
     "ExtensionRule",
     "HostilitiesEnded",
     "NotApplicable",
+    "ObligationApplies",
     "ObligationEvent",
     "ObligationFact",
     "ObligationKind",
@@ -93,6 +98,7 @@ __all__ = [
     "ObligationRule",
     "Period",
     "PolicyError",
+    "RecordsCoverage",
     "Reminder",
     "ReportReceived",
     "TreatyObligations",
@@ -103,10 +109,12 @@ __all__ = [
     "deadlines_csv",
     "deadlines_ics",
     "extension_problem",
+    "coverage_from_dict",
     "load_obligations",
     "load_obligations_file",
     "obligations_from_dict",
     "policy_from_mapping",
+    "records_words",
     "reminder_reason",
     "select_reminders",
     "validate_obligation_facts",

@@ -148,7 +148,7 @@ class AnnualReports:
                 f"report covering {year - 1}; due by {rule.annual.words} of the following "
                 f"year → {format_date_en(due)} ({rule.article})"
             )
-            computed.append(ComputedDate(due, rule.rule_words, rule.article, basis))
+            computed.append(ComputedDate(due, rule.rule_words, rule.article, basis, "annual"))
             keys.append(f"{_ANNUAL}/{year}")
         return computed, keys
 
@@ -161,7 +161,7 @@ class AnnualReports:
             f"report covering {year - 1}; due by {rule.annual.words} of the following year → "
             f"{format_date_en(due)} ({rule.article}); the first annual report falls due in {words}"
         )
-        return ComputedDate(due, rule.rule_words, rule.article, basis)
+        return ComputedDate(due, rule.rule_words, rule.article, basis, "annual-first", eif)
 
     def _first_year(self, eif: date) -> tuple[int, str]:
         """Return the year the first annual report is due and why (the policy in words)."""

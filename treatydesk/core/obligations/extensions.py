@@ -104,7 +104,7 @@ def extended_steps(rule: ObligationRule, plain: Step,
         )
         steps.append(Step(
             ComputedDate(decision.new_deadline, f"extension decided under {ext.article}",
-                         ext.article, basis),
+                         ext.article, basis, "extension", decision.decided_on),
             decision,
         ))
     return tuple(steps), refused

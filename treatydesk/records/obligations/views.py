@@ -23,7 +23,7 @@ from treatydesk.records.status.summary import site_treaty
 from . import conf
 from .filters import BadFilter, parse_filters
 from .loading import current_obligations
-from .present import deadline_row, obligation_label, status_label
+from .present import coverage_note, deadline_row, obligation_label, status_label
 
 PUBLIC_MAX_AGE = 300
 
@@ -107,7 +107,8 @@ def obligations_csv(request):
         treaty, _register, filters, deadlines = _deadlines(request)
     except BadFilter as error:
         return _bad_download(error)
-    response = HttpResponse(core.deadlines_csv(deadlines), content_type="text/csv; charset=utf-8")
+    body = core.deadlines_csv(deadlines, _register.rules.coverage)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     filename = f"{treaty.code.lower()}-deadlines-{filters.as_of.date.isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -127,7 +128,8 @@ def obligations_json(request):
         "as_of": filters.as_of.date.isoformat(),
         "filters": {"obligation": filters.obligation or None, "status": filters.status or None,
                     "year": filters.year, "state": filters.state or None},
-        "deadlines": [core.deadline_detail(d) for d in deadlines],
+        "records": coverage_note(obligations.rules.coverage, "en"),
+        "deadlines": [core.deadline_detail(d, obligations.rules.coverage) for d in deadlines],
         "on_time_rates": [{"year": r.year, "fell_due": r.fell_due, "on_time": r.on_time,
                            "late": r.late, "overdue": r.overdue, "rate": r.rate} for r in rates],
     }
@@ -135,13 +137,13 @@ def obligations_json(request):
                         content_type="application/json; charset=utf-8")
 
 
-def _calendar(request, treaty, deadlines, name: str) -> HttpResponse:
+def _calendar(request, treaty, deadlines, name: str, coverage) -> HttpResponse:
     def state_page(deadline):
         return request.build_absolute_uri(reverse("state_detail", args=[deadline.state]))
 
     body = core.deadlines_ics(
         deadlines, treaty=treaty.code, name=name, domain=conf.calendar_domain(),
-        stamp=timezone.now().replace(microsecond=0), url_for=state_page,
+        stamp=timezone.now().replace(microsecond=0), url_for=state_page, coverage=coverage,
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
@@ -154,7 +156,7 @@ def obligations_ics(request):
     obligations = current_obligations(treaty.code)
     deadlines = obligations.all_deadlines(clock.today())
     name = _("%(treaty)s: deadlines of the States Parties") % {"treaty": treaty.code}
-    return _calendar(request, treaty, deadlines, name)
+    return _calendar(request, treaty, deadlines, name, obligations.rules.coverage)
 
 
 @require_safe
@@ -171,4 +173,4 @@ def state_ics(request, iso3: str):
     record = obligations.register.participant(iso3, clock.today())
     state_name = record.state_name if record is not None else iso3
     name = _("%(treaty)s: deadlines of %(state)s") % {"treaty": treaty.code, "state": state_name}
-    return _calendar(request, treaty, deadlines, name)
+    return _calendar(request, treaty, deadlines, name, obligations.rules.coverage)

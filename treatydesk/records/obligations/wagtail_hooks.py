@@ -15,6 +15,7 @@ from .actions import DeleteObligationFact, ObligationRejected
 from .forms import ContactPointForm, ObligationFactForm, StateFactForm
 from .models import (
     FACT_MODELS,
+    ApplicabilityDeclaration,
     CompletionDeclaration,
     ContactPoint,
     ExtensionDecision,
@@ -59,6 +60,20 @@ class NotApplicableViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
         FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
         FieldPanel("reason"),
+    )
+
+
+class ApplicabilityViewSet(SnippetViewSet):
+    model = ApplicabilityDeclaration
+    icon = "warning"
+    menu_label = _("Declared to apply")
+    list_display = ["state", "treaty", "obligation", "declared_on", "document_symbol"]
+    list_filter = ["treaty", "obligation"]
+    search_fields = ["state", "document_symbol"]
+    edit_handler = _form(
+        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
+        FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
+        FieldPanel("document_symbol"),
     )
 
 
@@ -168,7 +183,7 @@ class ObligationsGroup(SnippetViewSetGroup):
     menu_label = _("Obligations")
     menu_icon = "date"
     menu_order = 210
-    items = (ReportViewSet, NotApplicableViewSet, CompletionViewSet, ExtensionRequestViewSet,
+    items = (ReportViewSet, NotApplicableViewSet, ApplicabilityViewSet, CompletionViewSet, ExtensionRequestViewSet,
              ExtensionDecisionViewSet, HostilitiesEndedViewSet, ContactPointViewSet,
              ReminderSentViewSet)
 
