@@ -10,7 +10,7 @@ pages rather than shown in English.
 
 from __future__ import annotations
 
-from babel.dates import format_date
+from babel.dates import format_skeleton
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -54,9 +54,10 @@ def _rule_period(rule) -> str:
 
 
 def _day_month(month: int, day: int, lang: str) -> str:
+    """Return "30 avril", "30 de abril": a day of the year without the year."""
     import datetime as dt
 
-    return format_date(dt.date(2001, month, day), format="d MMMM", locale=lang)
+    return format_skeleton("MMMMd", dt.date(2001, month, day), locale=lang)
 
 
 def explain(computed, lang: str | None = None, *, period=None, annual=None) -> tuple[str, str]:
