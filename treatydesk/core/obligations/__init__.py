@@ -10,15 +10,7 @@ from .compute import ObligationRegister
 from .counting import YearRate
 from .coverage import NO_RECORDS, RecordsCoverage, coverage_from_dict
 from .deadlines import Deadline
-from .export import (
-    CSV_FIELDS,
-    deadline_detail,
-    deadline_row,
-    deadline_uid,
-    deadlines_csv,
-    deadlines_ics,
-    records_words,
-)
+from .export import CSV_FIELDS, deadline_detail, deadline_row, deadlines_csv, records_words
 from .extensions import extension_problem
 from .facts import (
     Access,
@@ -31,6 +23,7 @@ from .facts import (
     ObligationFact,
     ReportReceived,
 )
+from .ical import deadline_uid, deadlines_ics
 from .policy import (
     DEFAULT_POLICY,
     FIRST_AFTER_INITIAL_DUE,

@@ -5,6 +5,7 @@ Sessionless and cacheable like the register's pages: they read the cached deadli
 """
 
 import dataclasses
+import datetime as dt
 import json
 
 from django.http import Http404, HttpResponse, JsonResponse
@@ -170,13 +171,20 @@ def obligations_json(request):
                         content_type="application/json; charset=utf-8")
 
 
-def _calendar(request, treaty, deadlines, name: str, coverage) -> HttpResponse:
+#: The treaty-wide feed holds the deadlines due from this many days ago on (a subscriber's
+#: calendar, not the archive: every deadline is in the CSV and JSON downloads).
+FEED_DAYS_BACK = 365
+
+
+def _calendar(request, treaty, deadlines, name: str, coverage,
+              description: str = "") -> HttpResponse:
     def state_page(deadline):
         return request.build_absolute_uri(reverse("state_detail", args=[deadline.state]))
 
     body = core.deadlines_ics(
         deadlines, treaty=treaty.code, name=name, domain=conf.calendar_domain(),
         stamp=timezone.now().replace(microsecond=0), url_for=state_page, coverage=coverage,
+        description=description,
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
@@ -187,9 +195,13 @@ def obligations_ics(request):
     """Subscribe to every State Party's deadlines (RFC 5545, one all-day event each)."""
     treaty = site_treaty()
     obligations = current_obligations(treaty.code)
-    deadlines = obligations.all_deadlines(clock.today())
+    today = clock.today()
+    since = today - dt.timedelta(days=FEED_DAYS_BACK)
+    deadlines = [d for d in obligations.all_deadlines(today) if d.due.date >= since]
     name = _("%(treaty)s: deadlines of the States Parties") % {"treaty": treaty.code}
-    return _calendar(request, treaty, deadlines, name, obligations.rules.coverage)
+    description = (f"Deadlines due from {since.isoformat()} on; every deadline is in the "
+                   "CSV and JSON downloads.")
+    return _calendar(request, treaty, deadlines, name, obligations.rules.coverage, description)
 
 
 @require_safe

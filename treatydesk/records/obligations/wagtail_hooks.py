@@ -183,9 +183,9 @@ class ObligationsGroup(SnippetViewSetGroup):
     menu_label = _("Obligations")
     menu_icon = "date"
     menu_order = 210
-    items = (ReportViewSet, NotApplicableViewSet, ApplicabilityViewSet, CompletionViewSet, ExtensionRequestViewSet,
-             ExtensionDecisionViewSet, HostilitiesEndedViewSet, ContactPointViewSet,
-             ReminderSentViewSet)
+    items = (ReportViewSet, NotApplicableViewSet, ApplicabilityViewSet, CompletionViewSet,
+             ExtensionRequestViewSet, ExtensionDecisionViewSet, HostilitiesEndedViewSet,
+             ContactPointViewSet, ReminderSentViewSet)
 
 
 register_permission_policy(ReminderSent, ReadOnlyPolicy(ReminderSent))

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from .localize import long_date, page_language
 
+
 def _nth_month(n: int) -> str:
     words = {
         1: _("the first day of the first month after"),

@@ -14,9 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from treatydesk.records.facts.export import participant_detail, rows_as_csv
-
 from treatydesk.core import register as core
+from treatydesk.records.facts.export import participant_detail, rows_as_csv
 
 from . import table
 from .asof import BadAsOf, as_of_notice, parse_as_of
