@@ -9,6 +9,7 @@ See docs/obligations.md (the modules, one concept each) and docs/decisions.md §
 from .compute import ObligationRegister
 from .counting import YearRate
 from .coverage import NO_RECORDS, RecordsCoverage, coverage_from_dict
+from .csvimport import parse_obligation_csv
 from .deadlines import Deadline
 from .export import CSV_FIELDS, deadline_detail, deadline_row, deadlines_csv, records_words
 from .extensions import extension_problem
@@ -106,6 +107,7 @@ __all__ = [
     "load_obligations",
     "load_obligations_file",
     "obligations_from_dict",
+    "parse_obligation_csv",
     "policy_from_mapping",
     "records_words",
     "reminder_reason",
