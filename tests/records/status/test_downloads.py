@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 HEADER = (
     "state,iso3,signature_date,instrument_date,instrument_kind,ordinal,entry_into_force_date,"
-    "status"
+    "status,withdrawal_notified,withdrawal_effective,no_intention_notified"
 )
 
 
