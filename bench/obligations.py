@@ -35,13 +35,13 @@ from register import best_of, computed_only, synthetic_facts, timed
 
 from treatydesk.core.obligations import (
     CompletionDeclared,
-    deadlines_ics,
     ExtensionDecision,
     ExtensionRequest,
     NotApplicable,
     ObligationKind,
     ObligationRegister,
     ReportReceived,
+    deadlines_ics,
     load_obligations,
 )
 from treatydesk.core.register import Register, load_shipped_facts, load_treaty, treaty_codes

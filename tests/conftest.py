@@ -1,5 +1,4 @@
-"""Fixtures shared by the Django-side tests."""
-
+"""Fixtures shared by the Django-side tests: the shared fresh site, the shipped registers."""
 
 import pytest
 
@@ -14,22 +13,22 @@ def shipped(treaty_folder: str, name: str) -> tuple[str, str]:
     return path.read_text(encoding="utf-8"), f"{treaty_folder}/{name}"
 
 
-@pytest.fixture
-def ccm_register(db):
-    """The real CCM register (shipped data) loaded through the importer."""
-    from treatydesk.records.facts.actions import ImportRegister
+# One shared site (``treatydesk init`` once per session) and the database state each test
+# starts from: tests/database_states.py.
+from tests.database_states import (  # noqa: E402, F401 (fixtures and a hook, by name)
+    database_state,
+    database_states,
+    fresh_site,
+    pytest_collection_modifyitems,
+)
 
-    return ImportRegister(
-        "CCM", shipped("ccm", "participants.csv"), shipped("ccm", "withdrawals.csv"),
-        actor="test",
-    ).execute()
 
+@pytest.fixture(autouse=True)
+def register_log_state(tmp_path):
+    """Keep the checkpoints the register log remembers (published, verified) in the test's own
+    folder: a checkpoint one test published must not be taken for another test's. The log's
+    key is the test process's own (settings/test.py), the one the fresh site's init used."""
+    from django.test import override_settings
 
-@pytest.fixture
-def apmbc_register(db):
-    from treatydesk.records.facts.actions import ImportRegister
-
-    return ImportRegister(
-        "APMBC", shipped("apmbc", "participants.csv"), shipped("apmbc", "withdrawals.csv"),
-        actor="test",
-    ).execute()
+    with override_settings(TREATYDESK_LOG_STATE_DIR=tmp_path / "logstate"):
+        yield
