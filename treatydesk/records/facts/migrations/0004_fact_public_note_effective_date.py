@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0002_audit_any_record'),
+        ('registry', '0003_register_version_changed_at'),
     ]
 
     operations = [
