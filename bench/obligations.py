@@ -15,6 +15,12 @@ Prints, in one run:
 - every deadline as an object: the same, building each Deadline with its basis in words
   (ObligationRegister.all_deadlines, what the CSV and the pages use);
 and the ratio of each to the baseline.
+
+Then the iCalendar feed of the shipped CCM register, uncached (target < 200 ms): building
+the Register and ObligationRegister from the shipped facts, every deadline due from a year
+before the as-of day, and the feed written by treatydesk.core.obligations.deadlines_ics; beside
+it, the same events written with the icalendar package (what the feed used before, 3.9 s on
+the site) as the baseline of that line.  `--feed-only` runs only this part.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pycountry
 from register import best_of, computed_only, synthetic_facts, timed
@@ -35,11 +41,13 @@ from treatydesk.core.obligations import (
     ObligationKind,
     ObligationRegister,
     ReportReceived,
+    deadlines_ics,
     load_obligations,
 )
-from treatydesk.core.register import Register, treaty_codes
+from treatydesk.core.register import Register, load_shipped_facts, load_treaty, treaty_codes
 
 TARGET_ALL = 2.0
+TARGET_FEED = 0.2
 BASELINE = "baseline: build every register + every status"
 AS_OF = date(2026, 11, 28)
 K = ObligationKind
@@ -109,13 +117,66 @@ def every_deadline(treaties) -> int:
     return total
 
 
+def feed_deadlines(code: str = "CCM"):
+    """Return the deadlines the treaty-wide feed holds, built from the shipped facts."""
+    facts, _ = load_shipped_facts(code)
+    register = Register(load_treaty(code), facts, today=AS_OF)
+    since = AS_OF - timedelta(days=365)
+    obligations = ObligationRegister(register)
+    return obligations, [d for d in obligations.all_deadlines(AS_OF) if d.due.date >= since]
+
+
+def feed(code: str = "CCM") -> bytes:
+    """Build the register and write the treaty-wide feed, as an uncached request does."""
+    obligations, deadlines = feed_deadlines(code)
+    return deadlines_ics(deadlines, treaty=code, name=f"{code} deadlines", domain="bench.local",
+                         stamp=datetime(2026, 11, 28, tzinfo=UTC),
+                         coverage=obligations.rules.coverage)
+
+
+def library_feed(code: str = "CCM") -> bytes:
+    """The same events written with the icalendar package (the baseline of the feed)."""
+    from icalendar import Calendar, Event
+
+    _obligations, deadlines = feed_deadlines(code)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Treaty Desk//Obligations//EN")
+    calendar.add("version", "2.0")
+    for deadline in deadlines:
+        event = Event()
+        event.add("uid", f"{deadline.state}-{deadline.key}@bench.local")
+        event.add("dtstamp", datetime(2026, 11, 28, tzinfo=UTC))
+        event.add("dtstart", deadline.due.date)
+        event.add("dtend", deadline.due.date + timedelta(days=1))
+        event.add("summary", f"{deadline.state_name}: {deadline.obligation.label} due")
+        event.add("description", deadline.due.basis)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def feed_lines(repeat: int) -> None:
+    base_wall, base_cpu, base_body = best_of(repeat, library_feed)
+    wall, cpu, body = best_of(repeat, feed)
+    events = body.count(b"BEGIN:VEVENT")
+    verdict = "ok" if wall < TARGET_FEED else "MISSED"
+    print(f"{'feed baseline: same events via icalendar package':<52} wall {base_wall * 1e3:9.1f} "
+          f"ms   cpu {base_cpu * 1e3:9.1f} ms   ({base_body.count(b'BEGIN:VEVENT')} events)")
+    print(f"{'CCM feed uncached: build + deadlines + write':<52} wall {wall * 1e3:9.1f} ms   "
+          f"cpu {cpu * 1e3:9.1f} ms   target < {TARGET_FEED * 1e3:.0f} ms: {verdict}   "
+          f"{wall / base_wall:.2f}× baseline   ({events} events, {len(body):,} bytes)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feed-only", action="store_true")
     parser.add_argument("--treaties", type=int, default=600)
     parser.add_argument("--states", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    if args.feed_only:
+        feed_lines(args.repeat)
+        return
     rng = random.Random(args.seed)
     definitions = [computed_only(code) for code in treaty_codes()]
     states = sorted(country.alpha_3 for country in pycountry.countries)[: args.states]
@@ -156,6 +217,7 @@ def main() -> None:
     line("build every register + every deadline's status", count_wall, count_cpu, TARGET_ALL)
     line("build every register + every deadline (objects)", all_wall, all_cpu)
     print(f"{'one treaty: every deadline (register already built)':<52} wall {one * 1e3:9.1f} ms")
+    feed_lines(args.repeat)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 The app runs in-process (WSGI) on the shared fresh site (both shipped registers, notices,
 meetings). The checks are schemathesis's defaults but one (see below): no server error,
 documented status codes, content types and headers, bodies that validate against the
-schema, schema-violating requests refused. Few examples per operation, so the run stays well under a minute.
+schema, schema-violating requests refused. Few examples per operation, so the run stays well under a
+minute.
 """
 
 import pytest

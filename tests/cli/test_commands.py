@@ -46,7 +46,8 @@ def test_status_csv_matches_the_depositary(fresh_site):
     rows, out = status_rows("--as-of", "2026-11-28")
     assert out.splitlines()[0] == (
         "state,iso3,signature_date,instrument_date,instrument_kind,ordinal,"
-        "entry_into_force_date,status"
+        "entry_into_force_date,status,withdrawal_notified,withdrawal_effective,"
+        "no_intention_notified"
     )
     by_name = {r["state"]: r for r in rows}
     expected = [

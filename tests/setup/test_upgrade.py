@@ -73,8 +73,13 @@ def test_the_upgrade_runs(upgraded):
 def test_every_fact_account_image_and_audit_entry_is_kept(upgraded):
     before, after = upgraded["before"], upgraded["after"]
     assert len(before["facts"]) > 500  # the CCM and APMBC registers
-    for name in ("facts", "users", "images", "audit"):
+    for name in ("users", "images", "audit"):
         assert after[name] == before[name], name
+    # Every fact is kept; the upgrade adds the registers newly shipped as default content (ATT
+    # and TPNW, issue 12) for treaties that had none, and nothing else.
+    kept = after["facts"][:len(before["facts"])]
+    assert kept == before["facts"]
+    assert {fact[1] for fact in after["facts"][len(before["facts"]):]} <= {"ATT", "TPNW"}
 
 
 def test_every_page_is_kept(upgraded):

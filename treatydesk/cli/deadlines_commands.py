@@ -6,12 +6,13 @@ Handlers import what they use inside themselves, after ``setup()`` (see ``cli/__
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 from treatydesk.core import clock
 
 from .django_setup import setup
 from .errors import CommandError
-from .register_commands import TREATY_HELP, _treaty, parse_date
+from .register_commands import TREATY_HELP, _os_user, _read, _treaty, parse_date
 
 
 def add_parsers(sub) -> None:
@@ -29,6 +30,35 @@ def add_parsers(sub) -> None:
                            help="statuses on this day (default: today)")
     deadlines.add_argument("--format", choices=["csv", "json", "ics"], default="csv")
     deadlines.set_defaults(handler=deadlines_handler)
+    records = sub.add_parser(
+        "obligations-import", help="add report records and declarations from a CSV file",
+        description="Add the rows of FILE.csv (columns state,record,obligation,date,period_end,"
+                    "document,source; record is report, not-applicable, applies or completion) "
+                    "to TREATY's obligation records. All or nothing: on any error nothing is "
+                    "stored and every error is listed with its line.",
+    )
+    records.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
+    records.add_argument("file", metavar="FILE.csv", type=Path)
+    records.set_defaults(handler=obligations_import_handler)
+
+
+def obligations_import_handler(args) -> int:
+    treaty = _treaty(args.treaty)
+    text = _read(args.file)
+    setup()
+    from treatydesk.records.obligations.actions import ObligationRejected
+    from treatydesk.records.obligations.importing import ImportObligationFacts
+
+    try:
+        summary = ImportObligationFacts(treaty.code, text, str(args.file),
+                                        actor=f"cli:{_os_user()}").execute()
+    except ObligationRejected as rejected:
+        for message in rejected.messages:
+            print(message, file=sys.stderr)
+        raise CommandError(f"{len(rejected.messages)} error(s); nothing was imported") from None
+    print(f"{summary.treaty}: imported {summary.rows} obligation records for "
+          f"{summary.states} states.")
+    return 0
 
 
 def deadlines_handler(args) -> int:
@@ -58,7 +88,8 @@ def deadlines_handler(args) -> int:
     for warning in obligations.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.format == "json":
-        json.dump([duties.deadline_detail(d) for d in deadlines], sys.stdout, indent=2,
+        coverage = obligations.rules.coverage
+        json.dump([duties.deadline_detail(d, coverage) for d in deadlines], sys.stdout, indent=2,
                   ensure_ascii=False)
         sys.stdout.write("\n")
     elif args.format == "ics":
@@ -66,8 +97,9 @@ def deadlines_handler(args) -> int:
         body = duties.deadlines_ics(
             deadlines, treaty=treaty.code, name=name, domain=conf.calendar_domain(),
             stamp=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            coverage=obligations.rules.coverage,
         )
         sys.stdout.write(body.decode("utf-8"))
     else:
-        sys.stdout.write(duties.deadlines_csv(deadlines))
+        sys.stdout.write(duties.deadlines_csv(deadlines, obligations.rules.coverage))
     return 0

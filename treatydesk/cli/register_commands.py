@@ -222,12 +222,23 @@ def status_handler(args) -> int:
                   ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        rows = [participant_row(r) for r in records]
+        rows = [_readable(participant_row(r)) for r in records]
         _print_table(rows)
         counts = register.counts(args.as_of or clock.today())
         print(f"\n{counts.parties} States Parties, {counts.signatories} signatories"
               f" (as of {(args.as_of or clock.today()).isoformat()})")
     return 0
+
+
+def _readable(row: dict) -> dict:
+    """Say in the table what a blank means: a known party's date not recorded, a signatory
+    that does not intend to become a party (the CSV and JSON keep blanks and columns)."""
+    if row["instrument_kind"] and not row["instrument_date"]:
+        row.update(instrument_date="not recorded", ordinal="not known",
+                   entry_into_force_date=row["entry_into_force_date"] or "not known")
+    if row.get("no_intention_notified"):
+        row["status"] = f"signatory, not intending to be a party ({row['no_intention_notified']})"
+    return row
 
 
 def _print_table(rows: list[dict]) -> None:

@@ -23,7 +23,7 @@ from treatydesk.setup.seed import load_seed
 from treatydesk.site.models import HomePage
 
 # The registers loaded on a new database, from treatydesk/core/treaties/<code>/.
-DEFAULT_REGISTERS = ("CCM", "APMBC")
+DEFAULT_REGISTERS = ("CCM", "APMBC", "ATT", "TPNW")
 
 
 def home_title(lang: str) -> str:

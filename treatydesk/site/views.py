@@ -6,11 +6,10 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
-from .pages import Branding
-
 from treatydesk.ops.system.health import current_status, database_ok
-
 from treatydesk.records.log.health import last_outcome
+
+from .pages import Branding
 
 
 @require_GET

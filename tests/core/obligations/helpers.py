@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from functools import cache
 
-from treatydesk.core.obligations import ObligationRegister
+from treatydesk.core.obligations import ObligationRegister, RecordsCoverage, load_obligations
 from treatydesk.core.register import Fact, FactKind, Register, load_shipped_facts, load_treaty
 
 TODAY = date(2026, 1, 15)
@@ -29,7 +30,19 @@ def register_of(code: str, *states: tuple[str, str], today: date = TODAY) -> Reg
     return Register(load_treaty(code), facts, today=today)
 
 
+@cache
+def complete_rules(code: str):
+    """Return a treaty's obligation rules as if its records were complete from the start and
+    every obligation applied to every State: the rules the status tests count with (the
+    register's own defaults are tested in test_records_coverage.py)."""
+    rules = load_obligations(code)
+    return dataclasses.replace(
+        rules, coverage=RecordsCoverage(date.min),
+        rules=tuple(dataclasses.replace(rule, conditional=False) for rule in rules.rules))
+
+
 def obligations(register: Register, *facts, **options) -> ObligationRegister:
+    options.setdefault("rules", complete_rules(register.treaty.code))
     return ObligationRegister(register, facts, **options)
 
 

@@ -31,7 +31,8 @@ def calendar(*facts, day="2024-01-01"):
 
 
 def test_csv_header_is_exact():
-    assert ",".join(CSV_FIELDS) == "state,iso3,obligation,article,due_date,status,met_date,basis"
+    assert ",".join(CSV_FIELDS) == (
+        "state,iso3,obligation,article,due_date,status,met_date,basis,records")
     text = deadlines_csv(obligations(CMR).deadlines("CMR", d("2014-01-01")))
     assert text.splitlines()[0] == ",".join(CSV_FIELDS)
     assert text.splitlines()[1].startswith("CMR,CMR,initial-report,Art. 7(1),2013-06-30,overdue,,")

@@ -51,7 +51,7 @@ def test_before_the_decision_only_the_original_deadline_exists():
 def test_csv_shows_the_original_and_the_new_deadline():
     text = deadlines_csv(clearance(obligations(CMR, REQUEST, DECISION), "2024-01-01"))
     lines = text.splitlines()
-    assert lines[0] == "state,iso3,obligation,article,due_date,status,met_date,basis"
+    assert lines[0] == "state,iso3,obligation,article,due_date,status,met_date,basis,records"
     assert lines[1].startswith("CMR,CMR,clearance,Art. 4(1)(a),2023-01-01,extended,,")
     assert lines[2].startswith("CMR,CMR,clearance,Art. 4(5)–(8),2026-01-01,upcoming,,")
     assert "originally due 1 January 2023" in lines[2]

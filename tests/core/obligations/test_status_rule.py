@@ -10,7 +10,7 @@ from treatydesk.core.obligations import (
     ObligationKind,
     ReportReceived,
 )
-from treatydesk.core.obligations.status import STATUSES, status_code, status_note
+from treatydesk.core.obligations.status import ALWAYS, STATUSES, status_code, status_note
 
 from .helpers import d
 
@@ -19,9 +19,15 @@ DUE_DAY = d("2020-06-30")
 SOON = 90
 
 
-def status(as_of, met=None, not_applicable=None, withdrawal=None, due=DUE_DAY, soon=SOON):
+COMPLETE = date.min  # records complete from the start
+
+
+def status(as_of, met=None, not_applicable=None, withdrawal=None, due=DUE_DAY, soon=SOON,
+           complete_from=COMPLETE, applies=ALWAYS):
     code = status_code(due, met and d(met), not_applicable and d(not_applicable), d(as_of),
-                       withdrawal and d(withdrawal), soon)
+                       withdrawal and d(withdrawal), soon,
+                       complete_from if complete_from in (None, COMPLETE) else d(complete_from),
+                       applies if applies in (None, ALWAYS) else d(applies))
     return STATUSES[code]
 
 
@@ -49,6 +55,19 @@ def status(as_of, met=None, not_applicable=None, withdrawal=None, due=DUE_DAY, s
         ("2020-07-01", {}, S.OVERDUE),
         ("2020-04-01", {}, S.DUE),  # 90 days ahead
         ("2020-03-31", {}, S.UPCOMING),  # 91 days ahead
+        # Passed and unmet, but the records do not cover the deadline: no report recorded.
+        ("2020-07-01", {"complete_from": None}, S.NO_RECORD),
+        ("2020-07-01", {"complete_from": "2020-07-01"}, S.NO_RECORD),  # due before they start
+        ("2020-07-01", {"complete_from": "2020-06-30"}, S.OVERDUE),
+        ("2020-06-30", {"complete_from": None}, S.DUE),  # not yet passed: the same as before
+        ("2020-07-01", {"met": "2020-06-01", "complete_from": None}, S.MET_ON_TIME),
+        # Applies only where declared: not known until then, whatever the day.
+        ("2020-07-01", {"applies": None}, S.NOT_KNOWN),
+        ("2020-03-31", {"applies": None}, S.NOT_KNOWN),
+        ("2020-07-01", {"applies": "2020-07-02"}, S.NOT_KNOWN),
+        ("2020-07-01", {"applies": "2020-07-01"}, S.OVERDUE),
+        ("2020-07-01", {"applies": None, "met": "2020-06-01"}, S.MET_ON_TIME),
+        ("2020-07-01", {"applies": None, "not_applicable": "2020-05-01"}, S.NOT_APPLICABLE),
     ],
 )
 def test_each_line_of_the_rule_in_order(as_of, facts, expected):
@@ -66,8 +85,9 @@ def test_the_rule_never_says_extended():
     # the facts of one deadline can give.
     days = [date(2020, 1, 1), DUE_DAY, date(2020, 7, 1), None]
     seen = {
-        status_code(DUE_DAY, met, na, as_of, withdrawal, SOON)
+        status_code(DUE_DAY, met, na, as_of, withdrawal, SOON, complete, applies)
         for met in days for na in days for withdrawal in days for as_of in days[:3]
+        for complete in (date.min, None) for applies in (ALWAYS, None)
     }
     assert STATUSES.index(S.EXTENDED) not in seen
     assert {STATUSES[code] for code in seen} == set(S) - {S.EXTENDED}

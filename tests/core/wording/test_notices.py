@@ -42,8 +42,7 @@ def test_accession_wording(ccm):
 
 
 @pytest.mark.parametrize(
-    ("kind", "words"),
-    [("acceptance", "to accept"), ("approval", "to approve"), ("succession", "to succeed to")],
+    ("kind", "words"), [("acceptance", "to accept"), ("approval", "to approve")],
 )
 def test_kind_wording(kind, words):
     facts = [
@@ -249,3 +248,23 @@ def test_notice_titles(kind, lang, title):
 
 def test_an_english_title_without_a_depositary_name_takes_the_un_name():
     assert notice_title("acceptance", "NLD", "", "en") == "Acceptance: Netherlands"
+
+
+def test_succession_takes_the_date_the_depositary_records():
+    from dataclasses import replace
+
+    facts = [replace(fact("AAA", "succession", "2012-01-01", name="Alpha"),
+                     effective_date=d("2011-07-09"))]
+    record = Register(load_treaty("ccm"), facts).participant("AAA")
+    assert notice_text(load_treaty("ccm"), record, today=d("2020-01-01")) == (
+        "As the 1st State to succeed to the Convention on Cluster Munitions, Alpha became a "
+        "State Party on 9 July 2011."
+    )
+
+
+def test_succession_without_a_recorded_date_says_no_date():
+    facts = [fact("AAA", "succession", "2012-01-01", name="Alpha")]
+    record = Register(load_treaty("ccm"), facts).participant("AAA")
+    text = notice_text(load_treaty("ccm"), record, today=d("2020-01-01"))
+    assert "has succeeded to the Convention on Cluster Munitions" in text
+    assert "will become" not in text and "()" not in text

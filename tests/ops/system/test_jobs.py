@@ -72,3 +72,10 @@ def test_the_scheduler_queues_each_job_for_the_worker(settings):
     schedule.enqueue(jobs.publish_scheduled)
     [queued] = DBTaskResult.objects.all()
     assert queued.task_path.endswith("jobs.publish_scheduled") and queued.status == "READY"
+
+
+def test_the_register_log_jobs_are_scheduled_and_run(fresh_site):
+    names = {job.name for job, _ in schedule.scheduled_jobs()}
+    assert {"sign_register_checkpoint", "check_register_log"} <= names
+    assert jobs.sign_register_checkpoint.call() is None, "init signed the log just now"
+    assert jobs.check_register_log.call() is True

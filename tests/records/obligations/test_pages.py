@@ -9,7 +9,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "state,iso3,obligation,article,due_date,status,met_date,basis"
+HEADER = "state,iso3,obligation,article,due_date,status,met_date,basis,records"
 
 
 def test_urls():
@@ -30,7 +30,8 @@ def test_list_shows_worked_deadlines_with_basis(client, fresh_site, today):
     assert '<time datetime="2012-07-30">30 July 2012</time>' in html  # Cook Islands
     assert "entry into force for the State 1 September 2013; 180 days after → 28 February 2014" \
         in html
-    assert "No reports, declarations or extensions are recorded" in html
+    assert "holds no complete record of the reports and declarations received" in html
+    assert "every past deadline shows as overdue" not in html
 
 
 def test_filters_by_status_and_year(client, cameroon_clearance_extended):
@@ -75,7 +76,7 @@ def test_csv_download(client, fresh_site, today):
     text = response.content.decode()
     assert text.splitlines()[0] == HEADER
     assert text.splitlines()[1].startswith(
-        "Cameroon,CMR,initial-report,Art. 7(1),2013-06-30,overdue,,entry into force")
+        "Cameroon,CMR,initial-report,Art. 7(1),2013-06-30,no-report-recorded,,entry into force")
 
 
 def test_json_download(client, cameroon_clearance_extended):

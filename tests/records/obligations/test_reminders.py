@@ -54,7 +54,18 @@ def test_reminder_before_the_deadline_goes_once(contacts, keystore):  # noqa: F8
     assert ReminderSent.objects.filter(reason="before-14").count() == 1
 
 
-def test_missed_deadline_is_reminded_once(contacts):
+def test_no_missed_reminder_without_the_records_to_support_it(contacts):
+    # The register holds no complete records (the CCM declares none): a deadline passed with
+    # no report recorded is not "missed", so no State is told it missed it.
+    run(dt.date(2014, 3, 3))
+    assert mail.outbox == [] and not ReminderSent.objects.exists()
+
+
+def test_missed_deadline_is_reminded_once(contacts, monkeypatch):
+    from tests.core.obligations.helpers import complete_rules
+    from treatydesk.core.obligations import compute
+
+    monkeypatch.setattr(compute, "load_obligations", complete_rules)  # records complete
     run(dt.date(2014, 3, 3))
     (message,) = mail.outbox
     assert message.to == ["mission@example.td"]

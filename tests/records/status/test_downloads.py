@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 HEADER = (
     "state,iso3,signature_date,instrument_date,instrument_kind,ordinal,entry_into_force_date,"
-    "status"
+    "status,withdrawal_notified,withdrawal_effective,no_intention_notified"
 )
 
 
@@ -39,7 +39,11 @@ def test_csv_has_the_documented_header_and_every_participant(client, fresh_site)
         "state": "Iraq", "iso3": "IRQ", "signature_date": "2009-11-12",
         "instrument_date": "2013-05-14", "instrument_kind": "ratification", "ordinal": "83",
         "entry_into_force_date": "2013-11-01", "status": "party",
+        "withdrawal_notified": "", "withdrawal_effective": "", "no_intention_notified": "",
     }
+    lithuania = next(row for row in rows if row["iso3"] == "LTU")
+    assert (lithuania["withdrawal_notified"], lithuania["withdrawal_effective"]) == (
+        "", "2025-03-06")  # no source gives the notification date
     lithuania = next(row for row in rows if row["iso3"] == "LTU")
     assert lithuania["status"] == "withdrawn"
 

@@ -48,8 +48,11 @@ def test_withdrawn_state_shows_withdrawal_and_its_source(client, fresh_site):
     assert '<time datetime="2025-03-06">6 March 2025</time>' in html
     assert "<strong>Art. 20</strong>" in html
     assert "withdrawal from the Convention on Cluster Munitions took effect on 6 March 2025" in html
-    assert "genevapm.dfa.gov.ph" in html
-    assert "exact notification date not stated" in html  # the note kept with the source
+    assert "genevapm.dfa.gov.ph" in html  # the source, labelled with its publisher
+    assert "exact notification date not stated" not in html  # the internal note stays inside
+    assert "see withdrawals.csv" not in html and "row kept for history" not in html
+    assert "recorded from the sources cited" in html  # a news source is not the depositary
+    assert "recorded by the depositary" not in html
 
 
 def test_tied_ordinal_is_flagged(client, fresh_site):
@@ -84,3 +87,27 @@ def test_an_undated_withdrawal_notification_gives_the_withdrawal_notice(
     html = client.get("/en/states/UKR/?as_of=2026-03-01").content.decode()
     assert ("Ukraine has announced its withdrawal from the Anti-Personnel Mine Ban Convention; "
             "no date of notification is recorded") in html
+
+
+def test_undated_known_party_and_no_intention(client, db, settings):
+    from tests.conftest import shipped
+    from treatydesk.records.facts.actions import ImportRegister
+
+    ImportRegister("ATT", shipped("att", "participants.csv"), actor="test").execute()
+    settings.TREATYDESK_TREATY = "ATT"
+    html = client.get("/en/states/COL/").content.decode()
+    assert "State Party (date of deposit not recorded)" in html
+    assert "date of deposit not recorded" in html and "not known" in html
+    usa = client.get("/en/states/USA/").content.decode()
+    assert "Signatory that has notified it does not intend to become a party" in usa
+    assert '<time datetime="2019-07-18">18 July 2019</time>' in usa
+
+
+def test_succession_takes_the_depositary_date(client, apmbc_register, settings):
+    settings.TREATYDESK_TREATY = "APMBC"
+    html = client.get("/en/states/SSD/").content.decode()
+    assert '<time datetime="2011-07-09">9 July 2011</time>' in html
+    assert "effective from the date of succession, as the depositary records it" in html
+    assert "Art. 17(2)" not in html.split("Entry into force for the State")[1].split("</dd>")[0]
+    french = client.get("/fr/states/SSD/").content.decode()
+    assert "telle que le dépositaire l’enregistre" in french

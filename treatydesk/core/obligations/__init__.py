@@ -8,15 +8,10 @@ See docs/obligations.md (the modules, one concept each) and docs/decisions.md §
 
 from .compute import ObligationRegister
 from .counting import YearRate
+from .coverage import NO_RECORDS, RecordsCoverage, coverage_from_dict
+from .csvimport import parse_obligation_csv
 from .deadlines import Deadline
-from .export import (
-    CSV_FIELDS,
-    deadline_detail,
-    deadline_row,
-    deadline_uid,
-    deadlines_csv,
-    deadlines_ics,
-)
+from .export import CSV_FIELDS, deadline_detail, deadline_row, deadlines_csv, records_words
 from .extensions import extension_problem
 from .facts import (
     Access,
@@ -25,9 +20,11 @@ from .facts import (
     ExtensionRequest,
     HostilitiesEnded,
     NotApplicable,
+    ObligationApplies,
     ObligationFact,
     ReportReceived,
 )
+from .ical import deadline_uid, deadlines_ics
 from .policy import (
     DEFAULT_POLICY,
     FIRST_AFTER_INITIAL_DUE,
@@ -65,6 +62,7 @@ __all__ = [
     "DECISION_WITHOUT_REQUEST",
     "DEFAULT_POLICY",
     "MISSED",
+    "NO_RECORDS",
     "FIRST_AFTER_INITIAL_DUE",
     "MONTH_END_CLAMP",
     "MONTH_END_NEXT_DAY",
@@ -85,6 +83,7 @@ __all__ = [
     "ExtensionRule",
     "HostilitiesEnded",
     "NotApplicable",
+    "ObligationApplies",
     "ObligationEvent",
     "ObligationFact",
     "ObligationKind",
@@ -93,6 +92,7 @@ __all__ = [
     "ObligationRule",
     "Period",
     "PolicyError",
+    "RecordsCoverage",
     "Reminder",
     "ReportReceived",
     "TreatyObligations",
@@ -103,10 +103,13 @@ __all__ = [
     "deadlines_csv",
     "deadlines_ics",
     "extension_problem",
+    "coverage_from_dict",
     "load_obligations",
     "load_obligations_file",
     "obligations_from_dict",
+    "parse_obligation_csv",
     "policy_from_mapping",
+    "records_words",
     "reminder_reason",
     "select_reminders",
     "validate_obligation_facts",

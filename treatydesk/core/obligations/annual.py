@@ -17,6 +17,7 @@ from .policy import FIRST_AFTER_INITIAL_DUE, YEAR_AFTER_ENTRY_INTO_FORCE, Obliga
 from .rules import ObligationKind, ObligationRule
 from .state_facts import StateBase, StateFacts
 from .status import (
+    ALWAYS,
     MET_LATE,
     MET_ON_TIME,
     NOT_APPLICABLE,
@@ -37,6 +38,7 @@ class AnnualReports:
         self.rule = rule
         self.initial = initial  # the initial report's rule, which the policy may count from
         self.policy = policy
+        self.complete_from = None  # set by ObligationRegister from the treaty's coverage
         self._first_years: dict[date, int] = {}  # entry into force → year of the first report
         self._first: dict[date, ComputedDate] = {}  # entry into force → first report explained
         # Per first year: the due dates of the annual reports, then (lazily) their
@@ -56,13 +58,14 @@ class AnnualReports:
             first = self._first[base.eif] = self._first_computed(base.eif)
         received = facts.annual if facts is not None else None
         name, soon, append = base.name, self.policy.due_soon_days, out.append
+        complete = self.complete_from
         explained = computed[:stop]
         explained[0] = first
         years = range(first_year - 1, first_year - 1 + stop)  # the year each report covers
         for covers, day, key, due in zip(years, dates, keys, explained, strict=False):
             met = received.get(covers) if received else None
             met_day = met.received_on if met is not None else None
-            code = status_code(day, met_day, None, as_of, withdrawal, soon)
+            code = status_code(day, met_day, None, as_of, withdrawal, soon, complete, ALWAYS)
             note = ""
             if code == MET_LATE:
                 note = status_note(code, day, met, None, as_of, withdrawal)
@@ -86,7 +89,7 @@ class AnnualReports:
         first_year, dates, stop = self._span(base.eif, as_of, withdrawal)
         if stop <= 0:
             return
-        soon = self.policy.due_soon_days
+        soon, complete = self.policy.due_soon_days, self.complete_from
         passed = min(bisect_left(dates, as_of), stop)  # due before as_of
         received_passed, received_ahead = 0, ()
         if facts is not None and facts.annual:
@@ -95,18 +98,21 @@ class AnnualReports:
                 n = covered + shift
                 if 0 <= n < stop:
                     tally[offset + status_code(dates[n], report.received_on, None, as_of,
-                                               withdrawal, soon)] += 1
+                                               withdrawal, soon, complete, ALWAYS)] += 1
                     if n < passed:
                         received_passed += 1
                     else:
                         received_ahead += (n,)
         if received_passed < passed:
-            tally[offset + status_code(dates[0], None, None, as_of, withdrawal, soon)] += (
-                passed - received_passed
-            )
+            # Unmet and passed: they differ only where the records' coverage starts.
+            for n in range(passed):
+                if facts is None or not facts.annual or (n + first_year - 1) not in facts.annual:
+                    tally[offset + status_code(dates[n], None, None, as_of, withdrawal, soon,
+                                               complete, ALWAYS)] += 1
         for n in range(passed, stop):
             if n not in received_ahead:
-                tally[offset + status_code(dates[n], None, None, as_of, withdrawal, soon)] += 1
+                tally[offset + status_code(dates[n], None, None, as_of, withdrawal, soon,
+                                           complete, ALWAYS)] += 1
 
     def _span(self, eif: date, as_of: date, withdrawal: date | None):
         """Return the first year of a state's annual reports, their due dates (at least up to
@@ -142,12 +148,12 @@ class AnnualReports:
                 f"report covering {year - 1}; due by {rule.annual.words} of the following "
                 f"year → {format_date_en(due)} ({rule.article})"
             )
-            computed.append(ComputedDate(due, rule.rule_words, rule.article, basis))
+            computed.append(ComputedDate(due, rule.rule_words, rule.article, basis, "annual"))
             keys.append(f"{_ANNUAL}/{year}")
         return computed, keys
 
     def _first_computed(self, eif: date) -> ComputedDate:
-        """Return the first annual report's due date, explained with the policy that sets it."""
+        """Return the first annual report's due date, explained with the rule that sets it."""
         rule = self.rule
         year, words = self._first_year(eif)
         due = rule.annual.due_in(year)
@@ -155,7 +161,7 @@ class AnnualReports:
             f"report covering {year - 1}; due by {rule.annual.words} of the following year → "
             f"{format_date_en(due)} ({rule.article}); the first annual report falls due in {words}"
         )
-        return ComputedDate(due, rule.rule_words, rule.article, basis)
+        return ComputedDate(due, rule.rule_words, rule.article, basis, "annual-first", eif)
 
     def _first_year(self, eif: date) -> tuple[int, str]:
         """Return the year the first annual report is due and why (the policy in words)."""
@@ -164,7 +170,7 @@ class AnnualReports:
         if choice == YEAR_AFTER_ENTRY_INTO_FORCE or initial is None or initial.period is None:
             return eif.year + 1, (
                 f"the year after entry into force for the State ({format_date_en(eif)}), "
-                f"policy {choice}"
+                "as the Secretariat reads the article"
             )
         initial_due = initial.period.apply(eif, self.policy.month_end)
         if choice == FIRST_AFTER_INITIAL_DUE:
@@ -173,9 +179,9 @@ class AnnualReports:
                 year += 1
             return year, (
                 f"the first {self.rule.annual.words} after the initial report fell due "
-                f"({format_date_en(initial_due)}), policy {choice}"
+                f"({format_date_en(initial_due)}), as the Secretariat reads the article"
             )
         return initial_due.year + 1, (
             f"the year after the initial report fell due ({format_date_en(initial_due)}), "
-            f"policy {choice}"
+            "as the Secretariat reads the article"
         )

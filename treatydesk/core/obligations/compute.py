@@ -23,7 +23,7 @@ from .facts import ExtensionDecision, ExtensionRequest, ObligationFact
 from .policy import DEFAULT_POLICY, ObligationPolicy
 from .rules import ObligationKind, ObligationRule, TreatyObligations, load_obligations
 from .state_facts import StateBase, StateFacts, group_facts, state_base
-from .status import EXTENDED, STATUSES, status_code
+from .status import ALWAYS, CODES, EXTENDED, STATUSES, status_code
 from .timeline import ObligationEvent, timeline
 
 
@@ -67,6 +67,10 @@ class ObligationRegister:
         self._annual = None if annual is None else AnnualReports(
             annual, self.rules.rule(ObligationKind.INITIAL_REPORT), policy
         )
+        #: The day from which the records are complete (None: no complete records held).
+        self.complete_from = self.rules.coverage.complete_from
+        if self._annual is not None:
+            self._annual.complete_from = self.complete_from
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -94,9 +98,9 @@ class ObligationRegister:
         each deadline (as Register.counts() counts statuses without building records)."""
         as_of = as_of or self.today
         kinds = self.rules.kinds
-        tally = [0] * (len(kinds) * 7)
-        offsets = {kind: 7 * n for n, kind in enumerate(kinds)}
-        soon = self.policy.due_soon_days
+        tally = [0] * (len(kinds) * CODES)
+        offsets = {kind: CODES * n for n, kind in enumerate(kinds)}
+        soon, complete = self.policy.due_soon_days, self.complete_from
         articles = [(article, offsets[article.kind]) for article in self._articles]
         annual, annual_offset = self._annual, offsets.get(ObligationKind.ANNUAL_REPORT)
         for state in self.register.states:
@@ -107,9 +111,12 @@ class ObligationRegister:
             facts = self._facts_by_state.get(state)
             for article, offset in articles:
                 met = na = steps = None
+                applies = None if article.rule.conditional else ALWAYS
                 if facts is not None:
                     index = article.index
                     met, na = facts.met.get(index), facts.not_applicable.get(index)
+                    if applies is None:
+                        applies = facts.applies.get(index)
                     decisions = facts.decisions.get(index) if facts.decisions else None
                     if decisions:
                         steps = self._extended(state, article.rule, index, article.step(eif),
@@ -122,7 +129,8 @@ class ObligationRegister:
                     due = steps[count - 1].due.date
                 tally[offset + status_code(
                     due, met.day if met is not None else None,
-                    na.day if na is not None else None, as_of, withdrawal, soon,
+                    na.day if na is not None else None, as_of, withdrawal, soon, complete,
+                    applies,
                 )] += 1
             if facts is not None and facts.hostilities:
                 for chain in self._hostilities_chains(state, base, facts):
@@ -133,13 +141,14 @@ class ObligationRegister:
                     tally[offsets[chain.obligation] + EXTENDED] += count - 1
                     tally[offsets[chain.obligation] + status_code(
                         chain.steps[count - 1].due.date, met.day if met is not None else None,
-                        na.day if na is not None else None, as_of, withdrawal, soon,
+                        na.day if na is not None else None, as_of, withdrawal, soon, complete,
+                        chain.since,
                     )] += 1
             if annual is not None:
                 annual.count(tally, annual_offset, base, facts, as_of, withdrawal)
         return Counter({
             (kind, STATUSES[code]): tally[offsets[kind] + code]
-            for kind in kinds for code in range(7) if tally[offsets[kind] + code]
+            for kind in kinds for code in range(CODES) if tally[offsets[kind] + code]
         })
 
     def overdue(self, as_of: date | None = None) -> list[Deadline]:
@@ -188,24 +197,28 @@ class ObligationRegister:
         if base is None:
             return
         facts = self._facts_by_state.get(state)
-        soon = self.policy.due_soon_days
+        soon, complete = self.policy.due_soon_days, self.complete_from
         for article in self._articles:
             # The shared deadline, without a method call when it is known (the common case).
             steps = (article.steps.get(base.eif) or article.step(base.eif),)
             met = na = None
+            applies = None if article.rule.conditional else ALWAYS
             if facts is not None:
                 index = article.index
                 met, na = facts.met.get(index), facts.not_applicable.get(index)
+                if applies is None:
+                    applies = facts.applies.get(index)
                 decisions = facts.decisions.get(index) if facts.decisions else None
                 if decisions:
                     steps = self._extended(state, article.rule, index, steps[0], decisions)
             chain_on(out, state, base.name, article.kind, article.key, steps, met, na, as_of,
-                     withdrawal, soon)
+                     withdrawal, soon, complete, applies)
         if facts is not None and facts.hostilities:
             for chain in self._hostilities_chains(state, base, facts):
                 if chain.since <= as_of:
                     chain_on(out, state, base.name, chain.obligation, chain.key, chain.steps,
-                             chain.met, chain.not_applicable, as_of, withdrawal, soon)
+                             chain.met, chain.not_applicable, as_of, withdrawal, soon,
+                             complete, chain.since)
         if self._annual is not None:
             self._annual.deadlines(out, state, base, facts, as_of, withdrawal)
 

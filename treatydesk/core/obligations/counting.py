@@ -25,6 +25,8 @@ class YearRate(NamedTuple):
     on_time: int
     late: int
     overdue: int
+    #: Passed with no report recorded (not counted in `fell_due`: the records cannot say).
+    no_record: int = 0
 
     @property
     def rate(self) -> float | None:
@@ -43,10 +45,16 @@ def on_time_rates(deadlines: Iterable[Deadline], as_of: date,
     """Return, per year a deadline fell due by `as_of` (by the date in force), how many were
     met on time, late, or not yet; deadlines not yet due and moved deadlines do not count."""
     tally: dict[int, list[int]] = {}
+    unknown: dict[int, int] = {}
     for deadline in deadlines:
-        if deadline.status not in DECIDED or deadline.due.date > as_of:
-            continue
         if obligation is not None and deadline.obligation != obligation:
+            continue
+        if deadline.status is DeadlineStatus.NO_RECORD:
+            year = deadline.due.date.year
+            unknown[year] = unknown.get(year, 0) + 1
+            tally.setdefault(year, [0, 0, 0])
+            continue
+        if deadline.status not in DECIDED or deadline.due.date > as_of:
             continue
         row = tally.setdefault(deadline.due.date.year, [0, 0, 0])
         if deadline.status is DeadlineStatus.MET_ON_TIME:
@@ -55,4 +63,5 @@ def on_time_rates(deadlines: Iterable[Deadline], as_of: date,
             row[1] += 1
         else:
             row[2] += 1
-    return [YearRate(year, sum(row), *row) for year, row in sorted(tally.items())]
+    return [YearRate(year, sum(row), *row, unknown.get(year, 0))
+            for year, row in sorted(tally.items())]

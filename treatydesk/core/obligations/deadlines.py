@@ -112,7 +112,7 @@ class ArticleDeadline:
                 f"{format_date_en(due)} ({rule.article})"
             )
             step = self.steps[eif] = Step(
-                ComputedDate(due, rule.rule_words, rule.article, basis), None
+                ComputedDate(due, rule.rule_words, rule.article, basis, "obligation", eif), None
             )
         return step
 
@@ -126,4 +126,5 @@ def hostilities_step(after: AfterHostilities, ended: HostilitiesEnded, month_end
         f"{after.period.summary} → {format_date_en(due)} ({after.article})"
     )
     rule_words = f"{after.period.summary} the end of active hostilities"
-    return Step(ComputedDate(due, rule_words, after.article, basis), None)
+    return Step(ComputedDate(due, rule_words, after.article, basis, "hostilities",
+                             ended.ended_on), None)

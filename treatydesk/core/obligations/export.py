@@ -1,4 +1,5 @@
-"""Deadlines as downloads: CSV with the documented header, JSON with the rules, iCalendar.
+"""Deadlines as downloads: CSV with the documented header, JSON with the rules (ical.py:
+the iCalendar feed).
 
 The same functions serve the command line and the site, so both give the same columns.
 """
@@ -7,20 +8,28 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import date
 
+from .coverage import NO_RECORDS, RecordsCoverage
 from .deadlines import Deadline
-from .status import DeadlineStatus
 
-CSV_FIELDS = ["state", "iso3", "obligation", "article", "due_date", "status", "met_date", "basis"]
+CSV_FIELDS = ["state", "iso3", "obligation", "article", "due_date", "status", "met_date", "basis",
+              # appended after the fixed columns: what records the status is judged against
+              "records"]
+
+def records_words(coverage: RecordsCoverage) -> str:
+    """Return the records a status is judged against, for the `records` column."""
+    if coverage.complete_from is None:
+        return "no complete records held"
+    return f"complete from {coverage.complete_from.isoformat()}"
 
 
 def _iso(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def deadline_row(deadline: Deadline) -> dict:
+def deadline_row(deadline: Deadline, coverage: RecordsCoverage = NO_RECORDS) -> dict:
     """Return the CSV row of one deadline (dates ISO, blank where none)."""
     return {
         "state": deadline.state_name,
@@ -31,6 +40,7 @@ def deadline_row(deadline: Deadline) -> dict:
         "status": str(deadline.status),
         "met_date": _iso(deadline.met_date),
         "basis": deadline.due.basis,
+        "records": records_words(coverage),
     }
 
 
@@ -45,9 +55,9 @@ def _decision(decision) -> dict | None:
     }
 
 
-def deadline_detail(deadline: Deadline) -> dict:
+def deadline_detail(deadline: Deadline, coverage: RecordsCoverage = NO_RECORDS) -> dict:
     """Return the row with the rule, the original deadline and the extension decisions."""
-    row = deadline_row(deadline)
+    row = deadline_row(deadline, coverage)
     row.update(
         key=deadline.key,
         step=deadline.step,
@@ -61,73 +71,11 @@ def deadline_detail(deadline: Deadline) -> dict:
     return row
 
 
-def deadlines_csv(deadlines: Iterable[Deadline]) -> str:
+def deadlines_csv(deadlines: Iterable[Deadline], coverage: RecordsCoverage = NO_RECORDS) -> str:
     """Return deadlines as CSV text with the header CSV_FIELDS."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for deadline in deadlines:
-        writer.writerow(deadline_row(deadline))
+        writer.writerow(deadline_row(deadline, coverage))
     return out.getvalue()
-
-
-def deadline_uid(treaty: str, deadline: Deadline, domain: str) -> str:
-    """Return the iCalendar UID of an obligation: the same across runs and extensions."""
-    key = deadline.key.replace("/", "-")
-    return f"{treaty.lower()}-{deadline.state.lower()}-{key}@{domain}"
-
-
-def deadlines_ics(
-    deadlines: Iterable[Deadline],
-    *,
-    treaty: str,
-    name: str,
-    domain: str,
-    stamp: datetime,
-    url_for: Callable[[Deadline], str] | None = None,
-) -> bytes:
-    """Return an RFC 5545 calendar with one all-day event per obligation.
-
-    A deadline moved by an extension is not a separate event: the event keeps its UID, takes
-    the new date and a higher SEQUENCE, and its description names the original date.  A
-    deadline that no longer applies stays in the feed as CANCELLED, so subscribed calendars
-    drop it.
-    """
-    from icalendar import Calendar, Event
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//Treaty Desk//Obligations//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    for deadline in deadlines:
-        if not deadline.is_current:
-            continue
-        due = deadline.due
-        event = Event()
-        event.add("uid", deadline_uid(treaty, deadline, domain))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", due.date)
-        event.add("dtend", due.date + timedelta(days=1))
-        event.add("sequence", deadline.step)
-        event.add("transp", "TRANSPARENT")
-        what = deadline.obligation.label
-        if deadline.covers is not None:
-            what += f" covering {deadline.covers}"
-        event.add("summary", f"{deadline.state_name}: {what} due ({due.article}, {treaty})")
-        lines = [f"Status: {deadline.status.label}", due.basis]
-        if deadline.met_date:
-            lines.insert(1, f"Met on {deadline.met_date.isoformat()}")
-        if deadline.note:
-            lines.append(deadline.note)
-        event.add("description", "\n".join(lines))
-        event.add("categories", [str(deadline.obligation)])
-        if deadline.status is DeadlineStatus.NOT_APPLICABLE:
-            event.add("status", "CANCELLED")
-        else:
-            event.add("status", "CONFIRMED")
-        if url_for is not None:
-            event.add("url", url_for(deadline))
-        calendar.add_component(event)
-    return calendar.to_ical()

@@ -104,7 +104,7 @@ def extended_steps(rule: ObligationRule, plain: Step,
         )
         steps.append(Step(
             ComputedDate(decision.new_deadline, f"extension decided under {ext.article}",
-                         ext.article, basis),
+                         ext.article, basis, "extension", decision.decided_on),
             decision,
         ))
     return tuple(steps), refused
@@ -123,12 +123,13 @@ def in_force(steps: tuple, as_of: date) -> int:
 
 def chain_on(out: list, state: str, name: str, kind: ObligationKind, key: str, steps: tuple,
              met, not_applicable: NotApplicable | None, as_of: date, withdrawal: date | None,
-             due_soon_days: int) -> None:
+             due_soon_days: int, complete_from: date | None, applies: date | None) -> None:
     """Append one obligation instance's deadlines as they stood on `as_of`: the moved ones
     (status extended), then the one in force.
 
     `met` is the earliest report or completion and `not_applicable` the earliest declaration,
-    whatever their day (None when there is none); `withdrawal` as for status_code().
+    whatever their day (None when there is none); `withdrawal`, `complete_from` and `applies`
+    as for status_code().
     """
     original = steps[0].due.date
     count = 1
@@ -143,7 +144,7 @@ def chain_on(out: list, state: str, name: str, kind: ObligationKind, key: str, s
     due = step.due.date
     met_day = met.day if met is not None else None
     code = status_code(due, met_day, not_applicable.day if not_applicable is not None else None,
-                       as_of, withdrawal, due_soon_days)
+                       as_of, withdrawal, due_soon_days, complete_from, applies)
     note = ""
     if code == MET_LATE:
         note = status_note(code, due, met, not_applicable, as_of, withdrawal)

@@ -71,6 +71,27 @@ class NotApplicable:
 
 
 @dataclass(frozen=True, slots=True)
+class ObligationApplies:
+    """The state declared, or a recorded fact shows, that an obligation applies to it: it holds
+    stockpiles, it has contaminated areas.  Stockpile destruction and clearance apply only where
+    such a fact (or an extension request, or a completion) is recorded; otherwise their status
+    is "not known", never overdue.
+    """
+
+    state: str
+    obligation: ObligationKind
+    declared_on: date
+    source: str = ""
+    document: str = ""
+    instance: str = ""
+    ref: str = ""
+
+    @property
+    def day(self) -> date:
+        return self.declared_on
+
+
+@dataclass(frozen=True, slots=True)
 class CompletionDeclared:
     """The state declared the obligation fulfilled on `declared_on` (stockpiles destroyed, …)."""
 
@@ -148,6 +169,7 @@ class HostilitiesEnded:
 ObligationFact = (
     ReportReceived
     | NotApplicable
+    | ObligationApplies
     | CompletionDeclared
     | ExtensionRequest
     | ExtensionDecision

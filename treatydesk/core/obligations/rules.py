@@ -21,6 +21,7 @@ from ..register.definitions import (
     definition_path,
     read_definition_file,
 )
+from .coverage import NO_RECORDS, RecordsCoverage, coverage_from_dict
 from .policy import MONTH_END_CLAMP, MONTH_END_NEXT_DAY
 
 
@@ -170,6 +171,9 @@ class ObligationRule:
     after_hostilities: AfterHostilities | None = None
     text: str = ""
     paraphrase: bool = True
+    #: True (`applies = "where-declared"`): the obligation binds only a State a declaration or
+    #: a recorded fact shows it applies to (stockpiles held, areas contaminated).
+    conditional: bool = False
 
     @property
     def extendable(self) -> bool:
@@ -195,6 +199,8 @@ class TreatyObligations:
 
     code: str
     rules: tuple[ObligationRule, ...]
+    #: The obligation records the register holds (coverage.py): none unless declared.
+    coverage: RecordsCoverage = NO_RECORDS
 
     def rule(self, kind: ObligationKind | str) -> ObligationRule | None:
         """Return the rule for `kind`, or None when the treaty sets no such obligation."""
@@ -233,7 +239,8 @@ def obligations_from_dict(data: dict[str, Any], source: str = "<dict>") -> Treat
     duplicates = sorted({str(kind) for kind in kinds if kinds.count(kind) > 1})
     if duplicates:
         raise DefinitionError(f"{source}: obligation kind listed twice: {', '.join(duplicates)}")
-    return TreatyObligations(code=str(data.get("code", "")).upper(), rules=tuple(rules))
+    return TreatyObligations(code=str(data.get("code", "")).upper(), rules=tuple(rules),
+                             coverage=coverage_from_dict(data, source))
 
 
 def _rule(table: dict[str, Any], where: str) -> ObligationRule:
@@ -268,7 +275,11 @@ def _rule(table: dict[str, Any], where: str) -> ObligationRule:
             text=after_table.get("text", ""),
             paraphrase=bool(after_table.get("paraphrase", True)),
         )
+    applies = table.get("applies", "always")
+    if applies not in ("always", "where-declared"):
+        raise DefinitionError(f"{where}: applies must be 'always' or 'where-declared'")
     return ObligationRule(
+        conditional=applies == "where-declared",
         kind=kind,
         article=_get(table, "article", where),
         period=period,

@@ -17,6 +17,7 @@ from .facts import (
     ExtensionRequest,
     HostilitiesEnded,
     NotApplicable,
+    ObligationApplies,
     ReportReceived,
 )
 from .rules import ObligationKind
@@ -47,7 +48,7 @@ def state_base(register: Register, state: str) -> StateBase | None:
 class StateFacts:
     """One state's obligation facts: the earliest closing each deadline, and the rest in order."""
 
-    __slots__ = ("met", "annual", "not_applicable", "decisions", "hostilities")
+    __slots__ = ("met", "annual", "not_applicable", "decisions", "hostilities", "applies")
 
     def __init__(self) -> None:
         self.met: dict[tuple, object] = {}  # (kind, instance) → earliest report/completion
@@ -55,6 +56,8 @@ class StateFacts:
         self.not_applicable: dict[tuple, NotApplicable] = {}  # (kind, instance) → earliest
         self.decisions: dict[tuple, list] = {}  # (kind, instance) → [(request, decision)]
         self.hostilities: list[HostilitiesEnded] = []
+        #: (kind, instance) → the earliest day the obligation is known to apply to the state.
+        self.applies: dict[tuple, date] = {}
 
 
 def group_facts(facts: tuple, requests: dict[str, ExtensionRequest],
@@ -92,13 +95,18 @@ def group_facts(facts: tuple, requests: dict[str, ExtensionRequest],
         held = by_state.get(state)
         if held is None:
             held = by_state[state] = StateFacts()
-        if kind is ExtensionDecision:
+        if kind is ObligationApplies or kind is ExtensionRequest:
+            key = (fact.obligation, fact.instance)
+            first = held.applies.get(key)
+            if first is None or fact.day < first:
+                held.applies[key] = fact.day
+        elif kind is ExtensionDecision:
             held.decisions.setdefault((request.obligation, request.instance), []).append(
                 (request, fact)
             )
         elif kind is HostilitiesEnded:
             held.hostilities.append(fact)
-        elif kind is not ExtensionRequest:
+        elif kind is not ExtensionRequest and kind is not ObligationApplies:
             table = held.met if kind is CompletionDeclared else held.not_applicable
             key = (fact.obligation, fact.instance)
             first = table.get(key)

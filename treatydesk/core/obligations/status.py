@@ -24,6 +24,10 @@ class DeadlineStatus(StrEnum):
     OVERDUE = "overdue"
     NOT_APPLICABLE = "not-applicable"
     EXTENDED = "extended"
+    #: Past due, and the register holds no records that would show whether it was met.
+    NO_RECORD = "no-report-recorded"
+    #: The obligation applies only where a declaration or a recorded fact says so; none does.
+    NOT_KNOWN = "not-known"
 
     @property
     def label(self) -> str:
@@ -35,22 +39,36 @@ DECIDED = frozenset({DeadlineStatus.MET_ON_TIME, DeadlineStatus.MET_LATE, Deadli
 
 STATUSES = tuple(DeadlineStatus)
 # Status codes (positions in STATUSES): the counting path tallies these small ints.
-UPCOMING, DUE, MET_ON_TIME, MET_LATE, OVERDUE, NOT_APPLICABLE, EXTENDED = range(7)
+UPCOMING, DUE, MET_ON_TIME, MET_LATE, OVERDUE, NOT_APPLICABLE, EXTENDED, NO_RECORD, NOT_KNOWN = (
+    range(9)
+)
+#: How many status codes there are (the counting path's stride).
+CODES = len(STATUSES)
+#: `applies` for an obligation every State Party has (reports): it applies from the start.
+ALWAYS = date.min
 
 
 def status_code(due: date, met: date | None, not_applicable: date | None, as_of: date,
-                withdrawal: date | None, due_soon_days: int) -> int:
+                withdrawal: date | None, due_soon_days: int, complete_from: date | None,
+                applies: date | None) -> int:
     """Return the status code (a position in STATUSES) of a deadline in force on `as_of`.
 
     `met` is the day of the earliest report or completion meeting it, `not_applicable` the
     day of the earliest declaration that it does not apply (None when there is none); a fact
     dated after `as_of` does not count yet.  `withdrawal` is the day the state's withdrawal
-    takes effect, when it is known by `as_of`.  The first line that holds decides:
+    takes effect, when it is known by `as_of`.  `complete_from` is the day from which the
+    register holds every record that could meet a deadline (coverage.py; None: it holds no
+    complete records).  `applies` is the day from which the obligation is known to apply to
+    the state (ALWAYS for reports; for stockpile destruction and clearance the day of the
+    declaration or recorded fact saying so, None when there is none).  The first line that
+    holds decides:
 
     - declared not applicable → not applicable;
     - met → met on time (on or before the due day) or met late;
     - the withdrawal takes effect on or before the due day → not applicable;
-    - the due day has passed → overdue;
+    - not known to apply by `as_of` → not known;
+    - the due day has passed: the records cover it → overdue; they do not → no report
+      recorded (never an accusation the records cannot support);
     - `due_soon_days` days away or fewer → due; else upcoming.
     """
     if not_applicable is not None and not_applicable <= as_of:
@@ -59,8 +77,10 @@ def status_code(due: date, met: date | None, not_applicable: date | None, as_of:
         return MET_ON_TIME if met <= due else MET_LATE
     if withdrawal is not None and due >= withdrawal:
         return NOT_APPLICABLE
+    if applies is None or applies > as_of:
+        return NOT_KNOWN
     if as_of > due:
-        return OVERDUE
+        return OVERDUE if complete_from is not None and due >= complete_from else NO_RECORD
     return DUE if (due - as_of).days <= due_soon_days else UPCOMING
 
 

@@ -14,6 +14,7 @@ from .facts import (
     ExtensionRequest,
     HostilitiesEnded,
     NotApplicable,
+    ObligationApplies,
     ReportReceived,
 )
 from .rules import ObligationKind, TreatyObligations
@@ -41,6 +42,7 @@ _FACT_KINDS = {
     ExtensionRequest: "extension_requested",
     ExtensionDecision: "extension_decided",
     HostilitiesEnded: "hostilities_ended",
+    ObligationApplies: "applies_declared",
 }
 
 
@@ -106,6 +108,8 @@ def _fact_words(fact) -> str:
         return f"{fact.obligation.label} declared not applicable{reason}"
     if isinstance(fact, CompletionDeclared):
         return f"{fact.obligation.label} declared complete"
+    if isinstance(fact, ObligationApplies):
+        return f"{fact.obligation.label} declared to apply"
     if isinstance(fact, ExtensionRequest):
         asked = f" of {fact.period_months} months" if fact.period_months else ""
         return f"extension{asked} of the {fact.obligation.label} deadline requested"

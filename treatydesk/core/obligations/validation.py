@@ -21,6 +21,7 @@ from .facts import (
     ExtensionRequest,
     HostilitiesEnded,
     NotApplicable,
+    ObligationApplies,
     ReportReceived,
 )
 from .policy import DEFAULT_POLICY, ObligationPolicy
@@ -175,6 +176,7 @@ class _Checker:
 _KINDS = {
     ReportReceived: "report",
     NotApplicable: "not_applicable",
+    ObligationApplies: "applies",
     CompletionDeclared: "completion",
     ExtensionRequest: "extension_request",
     ExtensionDecision: "extension_decision",
@@ -184,6 +186,7 @@ _KINDS = {
 _DATE_FIELDS = {
     ReportReceived: "received_on",
     NotApplicable: "declared_on",
+    ObligationApplies: "declared_on",
     CompletionDeclared: "declared_on",
     ExtensionRequest: "requested_on",
 }
@@ -196,4 +199,6 @@ def _what(fact, label: str) -> str:
         return f"the declaration that {label} does not apply"
     if isinstance(fact, CompletionDeclared):
         return f"the declaration that {label} is complete"
+    if isinstance(fact, ObligationApplies):
+        return f"the declaration that {label} applies"
     return f"the request to extend the {label} deadline"

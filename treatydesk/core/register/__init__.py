@@ -4,6 +4,7 @@ Django apps, the CLI and the benchmarks import only the names below; see
 docs/register-api.md.
 """
 
+from .citations import Citation, from_depositary, parse_citations
 from .compute import Register
 from .countries import Country, UnknownState, country_name, resolve_state
 from .csvformat import (
@@ -50,6 +51,7 @@ __all__ = [
     "universe",
     "universe_state",
     "CONSENT_KINDS",
+    "Citation",
     "ComputedDate",
     "Counts",
     "Country",
@@ -75,10 +77,12 @@ __all__ = [
     "facts_or_raise",
     "first_day_of_month_after",
     "format_date_en",
+    "from_depositary",
     "load_shipped_facts",
     "load_treaty",
     "load_treaty_file",
     "ordinal_en",
+    "parse_citations",
     "parse_participants_csv",
     "parse_withdrawals_csv",
     "resolve_state",

@@ -28,6 +28,7 @@ FLAG_DEPOSIT_ORDER_UNKNOWN = "deposit order unknown"
 FLAG_SECOND_INSTRUMENT = "more than one consent instrument recorded"
 FLAG_WITHDRAWAL_DATE_UNKNOWN = "withdrawal notification date unknown"
 FLAG_WITHDRAWAL_HELD = "withdrawal held (armed conflict)"
+FLAG_KIND_UNKNOWN = "instrument kind not recorded"
 
 # Stages are stored as flat tuples of (status number, date) pairs, furthest stage first:
 # dates and small ints only, so the garbage collector stops scanning them after one pass.
@@ -37,12 +38,14 @@ _EARLIEST = date.min
 
 # Where _classify() files each kind of fact: the earliest fact of each slot is kept.
 _SIGNATURE, _INSTRUMENT, _PROVISIONAL, _NOTIFIED, _EFFECTIVE, _HELD_FACT = range(6)
+_NO_INTENTION = 8  # after the count of consents (6) and the first state name (7)
 _SLOT = {kind: _INSTRUMENT for kind in CONSENT_KINDS} | {
     FactKind.SIGNATURE: _SIGNATURE,
     FactKind.PROVISIONAL_APPLICATION: _PROVISIONAL,
     FactKind.WITHDRAWAL_NOTIFIED: _NOTIFIED,
     FactKind.WITHDRAWAL_EFFECTIVE: _EFFECTIVE,
     FactKind.WITHDRAWAL_HELD: _HELD_FACT,
+    FactKind.NO_INTENTION: _NO_INTENTION,
 }
 
 
@@ -67,7 +70,7 @@ class Register:
         self.today = today or clock.today()
         self._warnings: list[str] = []
         classified = _classify(self.facts)
-        self.names = {state: first[-1] or state for state, first in classified.items()}
+        self.names = {state: first[7] or state for state, first in classified.items()}
         self._dated = [
             instrument
             for first in classified.values()
@@ -179,7 +182,7 @@ class Register:
         instrument, notified = first[_INSTRUMENT], first[3]
         eif = None
         if instrument is not None and instrument.date is not None:
-            eif = self._entry_into_force.date_for(instrument.date)
+            eif = self._entry_into_force.date_of(instrument)
         withdrawal = self._withdrawals.get(state)
         return KeyDates(
             self.names[state],
@@ -211,14 +214,14 @@ class Register:
 
     def _stages_of(self, state: str, first: list) -> tuple:
         """Return (stage, date, stage, date …), furthest stage first, for _stage_on()."""
-        signature, instrument, _, notified, effective_fact, held, _, _ = first
+        signature, instrument, _, notified, effective_fact, held, _, _, _ = first
         signed = None if signature is None else signature.date or _EARLIEST
         party_from = None
         if instrument is not None:
             if instrument.date is None:
                 party_from = self.treaty_entry_into_force.date
             else:
-                party_from = self._entry_into_force.date_for(instrument.date)
+                party_from = self._entry_into_force.date_of(instrument)
             if notified is None and effective_fact is None and held is None:
                 # The common case, without a withdrawal: built directly.
                 deposited = instrument.date or _EARLIEST
@@ -244,7 +247,7 @@ class Register:
         return tuple(stages)
 
     def _make_record(self, state: str) -> ParticipantRecord:
-        signature, instrument, provisional, notified, effective_fact, held, consents, _ = (
+        signature, instrument, provisional, notified, effective_fact, held, consents, _, no = (
             self._classified[state]
         )
         rank = self.ranks.get(state)
@@ -256,7 +259,8 @@ class Register:
             or tied
             or notified is not None
             or held is not None
-            or (instrument is not None and instrument.date is None)
+            or (instrument is not None and (
+                instrument.date is None or instrument.kind is FactKind.CONSENT))
         ):
             flags = _flags(instrument, consents, tied, notified, effective_fact, held)
         stages = self._stages[state]
@@ -275,6 +279,7 @@ class Register:
             provisional,
             held,
             tuple([self.names[other] for other in tied]) if tied else (),
+            no,
         )
 
     def _withdrawal(self, stages: list, notified, effective_fact, held) -> ComputedDate | None:
@@ -319,7 +324,7 @@ def _classify(facts: tuple[Fact, ...]) -> dict[str, list]:
     for fact in facts:
         first = classified.get(fact.state)
         if first is None:
-            first = classified[fact.state] = [None, None, None, None, None, None, 0, ""]
+            first = classified[fact.state] = [None, None, None, None, None, None, 0, "", None]
         slot = _SLOT[fact.kind]
         if slot == _INSTRUMENT:
             first[6] += 1
@@ -336,6 +341,8 @@ def _flags(instrument, consents, tied, notified, effective_fact, held) -> tuple[
     flags = []
     if instrument is not None and instrument.date is None:
         flags.append(FLAG_DEPOSIT_DATE_UNKNOWN)
+    if instrument is not None and instrument.kind is FactKind.CONSENT:
+        flags.append(FLAG_KIND_UNKNOWN)
     if consents > 1:
         flags.append(FLAG_SECOND_INSTRUMENT)
     if tied:
@@ -363,6 +370,7 @@ def _join(names: list[str]) -> str:
 # Flags about the consent instrument, dropped with it when it came after the day asked about.
 _INSTRUMENT_FLAGS = frozenset({
     "deposit date unknown", "deposit order unknown", "more than one consent instrument recorded",
+    "instrument kind not recorded",
 })
 
 

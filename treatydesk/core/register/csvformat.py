@@ -19,6 +19,11 @@ from .problems import Problem, Severity
 
 PARTICIPANT_COLUMNS = ("state", "signature_date", "instrument_date", "instrument_kind", "source")
 WITHDRAWAL_COLUMNS = ("state", "notification_date", "effective_date", "status", "source")
+#: Columns a participants file may add after the fixed ones, in any order (README.md).
+PARTICIPANT_OPTIONAL = ("effective_date", "party", "public_note", "internal_note",
+                        "no_intention_date")
+#: Columns a withdrawals file may add after the fixed ones.
+WITHDRAWAL_OPTIONAL = ("public_note", "internal_note")
 NOTE_MARKER = "|| NOTE:"
 UNDATED_PARTY_MARKER = "PARTY ("
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -46,11 +51,12 @@ def facts_or_raise(result: tuple[list[Fact], list[Problem]]) -> list[Fact]:
 class _Rows:
     """Iterate (line, row-dict) over a CSV text, recording problems instead of raising."""
 
-    def __init__(self, text: str | bytes, filename: str, columns: tuple[str, ...]):
+    def __init__(self, text: str | bytes, filename: str, columns: tuple[str, ...],
+                 optional: tuple[str, ...] = ()):
         if isinstance(text, bytes):
             text = text.decode("utf-8", errors="replace")
         self.text = (text or "").lstrip("\ufeff")
-        self.filename, self.columns = filename, columns
+        self.filename, self.columns, self.optional = filename, columns, optional
         self.problems: list[Problem] = []
 
     def problem(self, line, message, *, field="", state="", severity=Severity.ERROR, kind=""):
@@ -79,23 +85,29 @@ class _Rows:
                 )
                 return
             found = tuple(cell.strip().lower() for cell in header)
-            if found != self.columns:
+            extra = found[len(self.columns):]
+            if (found[:len(self.columns)] != self.columns or len(set(extra)) != len(extra)
+                    or any(name not in self.optional for name in extra)):
+                also = f" (then any of {','.join(self.optional)})" if self.optional else ""
                 self.problem(
                     1,
-                    f"wrong header: expected {','.join(self.columns)}, found {','.join(header)}",
+                    f"wrong header: expected {','.join(self.columns)}{also}, "
+                    f"found {','.join(header)}",
                     field="header",
                 )
                 return
+            names = found
+            blank = dict.fromkeys(self.optional, "")
             for row in reader:
                 start, line = line + 1, reader.line_num
                 if not any(cell.strip() for cell in row):
                     continue
-                if len(row) != len(self.columns):
-                    self.problem(start, f"expected {len(self.columns)} columns, found {len(row)}")
+                if len(row) != len(names):
+                    self.problem(start, f"expected {len(names)} columns, found {len(row)}")
                     continue
                 yield (
                     start,
-                    {name: cell.strip() for name, cell in zip(self.columns, row, strict=True)},
+                    blank | {name: cell.strip() for name, cell in zip(names, row, strict=True)},
                 )
         except csv.Error as exc:
             self.problem(line + 1, f"the file cannot be read as CSV from here on: {exc}")
@@ -163,6 +175,23 @@ class _Rows:
         return country
 
 
+def _common(row: dict[str, str], iso3: str, name: str) -> dict:
+    """Return the fields every fact of a row shares: the sources, the internal note (after
+    `|| NOTE:` in source, or the internal_note column) and the public note, kept apart."""
+    source, note = _split_source(row["source"])
+    internal = "; ".join(part for part in (note, row.get("internal_note", "")) if part)
+    return {"state": iso3, "state_name": name, "source": source, "note": internal,
+            "public_note": row.get("public_note", "")}
+
+
+def _known_party(rows: _Rows, line: int, row: dict[str, str], iso3: str) -> bool:
+    value = row.get("party", "").lower()
+    if value not in ("", "yes", "no"):
+        rows.problem(line, f"{row['state']}: party is {row['party']!r}; write yes or leave it "
+                     "blank", field="party", state=iso3)
+    return value == "yes"
+
+
 def _split_source(raw: str) -> tuple[str, str]:
     source, _, note = raw.partition(NOTE_MARKER)
     return source.strip(), note.strip()
@@ -177,7 +206,7 @@ def parse_participants_csv(
     text: str | bytes, filename: str = "participants.csv"
 ) -> tuple[list[Fact], list[Problem]]:
     """Return the signature and instrument facts in a participants file, and its problems."""
-    rows = _Rows(text, filename, PARTICIPANT_COLUMNS)
+    rows = _Rows(text, filename, PARTICIPANT_COLUMNS, PARTICIPANT_OPTIONAL)
     facts: list[Fact] = []
     seen: dict[str, int] = {}
     for line, row in rows:
@@ -185,12 +214,22 @@ def parse_participants_csv(
         if country is None:
             continue
         name, iso3 = row["state"], country.iso3
-        source, note = _split_source(row["source"])
-        common = {"state": iso3, "state_name": name, "source": source, "note": note}
+        common = _common(row, iso3, name)
         signed = rows.date(line, row, "signature_date", iso3)
         deposited = rows.date(line, row, "instrument_date", iso3)
+        effective = rows.date(line, row, "effective_date", iso3)
+        no_intention = rows.date(line, row, "no_intention_date", iso3)
+        known_party = _known_party(rows, line, row, iso3)
         kind_text = row["instrument_kind"].lower()
         kind = FactKind(kind_text) if kind_text in CONSENT_KINDS else None
+        if known_party and not kind_text:
+            kind = FactKind.CONSENT  # a known party whose instrument no source names
+        if effective is not None and kind is not FactKind.SUCCESSION:
+            rows.problem(line, f"{name}: effective_date is for a succession only",
+                         field="effective_date", state=iso3)
+            effective = None
+        if no_intention is not None:
+            facts.append(Fact(kind=FactKind.NO_INTENTION, date=no_intention, **common))
         if kind_text and kind is None:
             rows.problem(
                 line,
@@ -201,11 +240,14 @@ def parse_participants_csv(
             )
         if signed is not None:
             facts.append(Fact(kind=FactKind.SIGNATURE, date=signed, **common))
+        cn = _cn(common["source"])
         if kind is not None and deposited is not None:
-            facts.append(Fact(kind=kind, date=deposited, cn_reference=_cn(source), **common))
+            facts.append(Fact(kind=kind, date=deposited, cn_reference=cn,
+                              effective_date=effective, **common))
         elif kind is not None and not row["instrument_date"]:
-            if UNDATED_PARTY_MARKER in row["source"]:
-                facts.append(Fact(kind=kind, date=None, cn_reference=_cn(source), **common))
+            if known_party or UNDATED_PARTY_MARKER in row["source"]:
+                facts.append(Fact(kind=kind, date=None, cn_reference=cn,
+                                  effective_date=effective, **common))
                 rows.problem(
                     line,
                     f"{name}: {kind} recorded without a deposit date (source says "
@@ -219,8 +261,8 @@ def parse_participants_csv(
                 rows.problem(
                     line,
                     f"{name}: instrument_kind {kind} given but no instrument_date "
-                    f"(write {UNDATED_PARTY_MARKER}… in source if the state is a "
-                    "party whose deposit date no source gives)",
+                    "(write party=yes if the state is a party whose deposit date no "
+                    "source gives)",
                     field="instrument_date",
                     state=iso3,
                     kind=str(kind),
@@ -233,7 +275,7 @@ def parse_participants_csv(
                 field="instrument_kind",
                 state=iso3,
             )
-        elif not kind_text and not row["signature_date"]:
+        elif not kind_text and not row["signature_date"] and no_intention is None:
             rows.problem(
                 line,
                 f"{name}: the row gives neither a signature nor an instrument; "
@@ -255,7 +297,7 @@ def parse_withdrawals_csv(
     `known_states`: ISO3 codes (or names) of the states in the participants file; a
     withdrawal by any other state is an error.
     """
-    rows = _Rows(text, filename, WITHDRAWAL_COLUMNS)
+    rows = _Rows(text, filename, WITHDRAWAL_COLUMNS, WITHDRAWAL_OPTIONAL)
     known = _known_states(known_states)
     facts: list[Fact] = []
     seen: dict[str, int] = {}
@@ -272,17 +314,12 @@ def parse_withdrawals_csv(
                 state=iso3,
             )
             continue
-        source, note = _split_source(row["source"])
+        common = _common(row, iso3, name)
         status = row["status"]
         if status and status.lower() != "effective":
-            note = f"status given: {status}" + (f"; {note}" if note else "")
-        common = {
-            "state": iso3,
-            "state_name": name,
-            "source": source,
-            "note": note,
-            "cn_reference": _cn(source),
-        }
+            note = common["note"]
+            common["note"] = f"status given: {status}" + (f"; {note}" if note else "")
+        common["cn_reference"] = _cn(common["source"])
         notified = rows.date(line, row, "notification_date", iso3)
         effective = rows.date(line, row, "effective_date", iso3)
         if notified is not None:

@@ -19,10 +19,14 @@ class FactKind(StrEnum):
     APPROVAL = "approval"
     ACCESSION = "accession"
     SUCCESSION = "succession"
+    #: A known party whose instrument's kind (and date) no source gives: counted, flagged.
+    CONSENT = "consent"
     PROVISIONAL_APPLICATION = "provisional_application"
     WITHDRAWAL_NOTIFIED = "withdrawal_notified"
     WITHDRAWAL_EFFECTIVE = "withdrawal_effective"
     WITHDRAWAL_HELD = "withdrawal_held"
+    #: A signatory notified the depositary that it does not intend to become a party.
+    NO_INTENTION = "no_intention"
 
 
 #: Instruments expressing consent to be bound: these count for entry into force and ordinals.
@@ -33,6 +37,7 @@ CONSENT_KINDS = frozenset(
         FactKind.APPROVAL,
         FactKind.ACCESSION,
         FactKind.SUCCESSION,
+        FactKind.CONSENT,
     }
 )
 
@@ -54,6 +59,10 @@ class Fact:
     `date` is None only when a source asserts the fact without a date; such a fact is
     flagged and never given an invented date.  `sequence` records the order of deposits
     made on the same day when the depositary's records give it.
+
+    `note` is the keeper's internal remark (never shown on a public page); `public_note` is
+    the remark a reader may see.  `effective_date` is, for a succession, the date from which
+    the successor is bound as the depositary records it (never computed).
     """
 
     state: str
@@ -64,6 +73,8 @@ class Fact:
     note: str = ""
     sequence: int | None = None
     state_name: str = ""
+    public_note: str = ""
+    effective_date: date | None = None
 
     @property
     def is_consent(self) -> bool:

@@ -42,6 +42,12 @@ class ComputedDate(NamedTuple):
     rule: str
     article: str
     basis: str
+    #: What the explanation is, for wording it in another language (docs/register-api.md):
+    #: "later-states", "treaty", "succession-recorded", "succession-unrecorded",
+    #: "deposit-unknown", "not-in-force", "withdrawal-recorded", "withdrawal-computed", … .
+    key: str = ""
+    #: The day the rule counts from (deposit, notification, entry into force), if any.
+    start: date | None = None
 
 
 class ParticipantRecord(NamedTuple):
@@ -65,6 +71,8 @@ class ParticipantRecord(NamedTuple):
     provisional_application: Fact | None = None
     withdrawal_held: Fact | None = None
     ordinal_tied_with_names: tuple[str, ...] = ()
+    #: A signatory's notification that it does not intend to become a party.
+    no_intention: Fact | None = None
 
 
 @dataclass(frozen=True, slots=True)

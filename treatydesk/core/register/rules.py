@@ -9,7 +9,7 @@ from datetime import date
 
 from .dates import format_date_en, ordinal_en
 from .definitions import DelayRule, TreatyDefinition
-from .facts import Fact
+from .facts import Fact, FactKind
 from .records import ComputedDate
 
 
@@ -110,11 +110,19 @@ class StateEntryIntoForce:
         self._dates: dict[date, date | None] = {}
 
     def __call__(self, instrument: Fact) -> ComputedDate:
+        if instrument.kind is FactKind.SUCCESSION:
+            return succession_entry_into_force(instrument)
         deposit = instrument.date
         computed = self._cache.get(deposit)
         if computed is None:
             computed = self._cache[deposit] = self._compute(deposit)
         return computed
+
+    def date_of(self, instrument: Fact) -> date | None:
+        """Return the date only for `instrument`: a succession's is the one recorded."""
+        if instrument.kind is FactKind.SUCCESSION:
+            return instrument.effective_date
+        return self.date_for(instrument.date)
 
     def date_for(self, deposit: date | None) -> date | None:
         """Return only the date (what a status needs), without building the explanation."""
@@ -137,6 +145,7 @@ class StateEntryIntoForce:
                 self.words,
                 rule.article,
                 "deposit date unknown: no source gives it, so no entry-into-force date is computed",
+                "deposit-unknown",
             )
         if treaty_eif.date is None:
             return ComputedDate(
@@ -144,6 +153,7 @@ class StateEntryIntoForce:
                 treaty_eif.rule,
                 treaty_eif.article,
                 f"deposit {format_date_en(deposit)}; not yet in force: {treaty_eif.basis}",
+                "not-in-force", deposit,
             )
         if _later_rule_applies(self.treaty, deposit, treaty_eif.date, self.threshold_deposit):
             result = rule.apply(deposit)
@@ -151,14 +161,41 @@ class StateEntryIntoForce:
                 f"deposit {format_date_en(deposit)}; {rule.summary} → {format_date_en(result)} "
                 f"({rule.article})"
             )
-            return ComputedDate(result, self.words, rule.article, basis)
+            return ComputedDate(result, self.words, rule.article, basis, "later-states", deposit)
         basis = (
             f"deposit {format_date_en(deposit)}, {self.before}: in force for the State when the "
             f"treaty entered into force → {format_date_en(treaty_eif.date)} ({treaty_eif.article})"
         )
         return ComputedDate(
-            treaty_eif.date, "entry into force of the treaty", treaty_eif.article, basis
+            treaty_eif.date, "entry into force of the treaty", treaty_eif.article, basis,
+            "treaty", deposit,
         )
+
+
+SUCCESSION_RULE = "effective from the date of succession, as the depositary records it"
+
+
+def succession_entry_into_force(instrument: Fact) -> ComputedDate:
+    """Return the date a successor State is bound from: the depositary's, never computed.
+
+    The entry-into-force articles (e.g. CCM and APMBC Art. 17(2)) speak of ratification,
+    acceptance, approval or accession; none covers succession, so the register follows the
+    depositary's record (docs/decisions.md).
+    """
+    effective = instrument.effective_date
+    if effective is None:
+        return ComputedDate(
+            None, SUCCESSION_RULE, "",
+            "the treaty does not say when a succession takes effect and the register follows "
+            "the depositary's record; no date of succession is recorded",
+            "succession-unrecorded", instrument.date,
+        )
+    notified = (f"notification of succession {format_date_en(instrument.date)}; "
+                if instrument.date else "")
+    basis = (f"{notified}effective from the date of succession, "
+             f"{format_date_en(effective)}, as the depositary records it")
+    return ComputedDate(effective, SUCCESSION_RULE, "", basis, "succession-recorded",
+                        instrument.date)
 
 
 def state_entry_into_force(

@@ -124,6 +124,10 @@ def _consent(words: Phrases, treaty, record, lang: str, today: dt.date) -> str:
                                    verb=words.tied_verbs[len(tied) > 1])
     opening = words.opening.format(place=place, infinitive=words.infinitives[kind], **slots)
     eif = record.entry_into_force
+    if eif is not None and eif.date is None and eif.key.startswith("succession"):
+        # A succession whose date the depositary's record does not give: no date is said.
+        return _fill(words.undated, lang, perfect=plural(words.perfects[kind], lang, many),
+                     **slots)
     if eif is None or eif.date is None:
         article = eif.article if eif else treaty.entry_into_force.rule.article
         return _fill(words.awaiting, lang, opening=opening, article=cite(article, lang),

@@ -66,6 +66,7 @@ ENGLISH = Phrases(
         Kind.APPROVAL: "to approve",
         Kind.ACCESSION: "to accede to",
         Kind.SUCCESSION: "to succeed to",
+        Kind.CONSENT: "to consent to be bound by",
     },
     perfects={
         Kind.RATIFICATION: "has ratified",
@@ -73,6 +74,7 @@ ENGLISH = Phrases(
         Kind.APPROVAL: "has approved",
         Kind.ACCESSION: "has acceded to",
         Kind.SUCCESSION: "has succeeded to",
+        Kind.CONSENT: "has consented to be bound by",
     },
     conjunction="and",
     on=" on {date}",
@@ -104,7 +106,7 @@ ENGLISH = Phrases(
               "so the date it takes effect under {article} is not known.",
     announced_verb="has announced",
     kinds={"ratification": "Ratification", "acceptance": "Acceptance", "approval": "Approval",
-           "accession": "Accession", "succession": "Succession",
+           "accession": "Accession", "succession": "Succession", "consent": "Consent",
            "withdrawal_notified": "Withdrawal", "withdrawal_effective": "Withdrawal"},
     title_separator=": ",
 )
@@ -116,6 +118,7 @@ FRENCH = Phrases(
         Kind.APPROVAL: "approuver",
         Kind.ACCESSION: "adhérer à",
         Kind.SUCCESSION: "succéder à",
+        Kind.CONSENT: "consentir à être lié par",
     },
     perfects={
         Kind.RATIFICATION: "a ratifié",
@@ -123,6 +126,7 @@ FRENCH = Phrases(
         Kind.APPROVAL: "a approuvé",
         Kind.ACCESSION: "a adhéré à",
         Kind.SUCCESSION: "a succédé à",
+        Kind.CONSENT: "a consenti à être lié par",
     },
     conjunction="et",
     on=" le {date}",
@@ -154,7 +158,7 @@ FRENCH = Phrases(
               "consignée, la date à laquelle il prendra effet ({article}) n’est pas connue.",
     announced_verb="a annoncé son",
     kinds={"ratification": "Ratification", "acceptance": "Acceptation", "approval": "Approbation",
-           "accession": "Adhésion", "succession": "Succession",
+           "accession": "Adhésion", "succession": "Succession", "consent": "Consentement",
            "withdrawal_notified": "Retrait", "withdrawal_effective": "Retrait"},
     title_separator=" : ",
 )
@@ -166,6 +170,7 @@ SPANISH = Phrases(
         Kind.APPROVAL: "aprobar",
         Kind.ACCESSION: "adherirse a",
         Kind.SUCCESSION: "suceder en",
+        Kind.CONSENT: "consentir en obligarse por",
     },
     perfects={
         Kind.RATIFICATION: "ha ratificado",
@@ -173,6 +178,7 @@ SPANISH = Phrases(
         Kind.APPROVAL: "ha aprobado",
         Kind.ACCESSION: "se ha adherido a",
         Kind.SUCCESSION: "ha sucedido en",
+        Kind.CONSENT: "ha consentido en obligarse por",
     },
     conjunction="y",
     on=" el {date}",
@@ -204,7 +210,7 @@ SPANISH = Phrases(
               "se desconoce la fecha en que surtirá efecto ({article}).",
     announced_verb="ha anunciado",
     kinds={"ratification": "Ratificación", "acceptance": "Aceptación", "approval": "Aprobación",
-           "accession": "Adhesión", "succession": "Sucesión",
+           "accession": "Adhesión", "succession": "Sucesión", "consent": "Consentimiento",
            "withdrawal_notified": "Retirada", "withdrawal_effective": "Retirada"},
     title_separator=": ",
 )

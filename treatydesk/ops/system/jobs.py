@@ -21,9 +21,12 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
+from treatydesk.api.releases.build import make_release_if_changed
 from treatydesk.core import clock
 from treatydesk.mail.dmarc.importing import import_paths
 from treatydesk.mail.mailings.bounces import read_paths
+from treatydesk.records.log.health import run_log_check
+from treatydesk.records.log.signing import sign_checkpoint_if_due
 from treatydesk.records.obligations.reminders import send_all
 
 logger = logging.getLogger(__name__)
@@ -35,6 +38,20 @@ KEEP_FINISHED_TASKS = timedelta(days=7)
 def publish_scheduled() -> None:
     """Wagtail's scheduled publishing: publish what is due, unpublish what has expired."""
     call_command("publish_scheduled", verbosity=0)
+
+
+@task()
+def sign_register_checkpoint() -> int | None:
+    """Sign a checkpoint of the register's log if one is due (at most one a minute)."""
+    signed = sign_checkpoint_if_due()
+    return signed.size if signed else None
+
+
+@task()
+def check_register_log() -> bool:
+    """``treatydesk log verify`` on this installation; a failure is logged and shown in
+    /healthz (docs/transparency.md)."""
+    return run_log_check()
 
 
 @task()
@@ -59,6 +76,13 @@ def read_dmarc_mailbox() -> int:
     if not settings.TREATYDESK_DMARC_MAILDIR:
         return 0
     return import_paths([Path(settings.TREATYDESK_DMARC_MAILDIR)]).imported
+
+
+@task()
+def release_open_data() -> str:
+    """A dated release of the registers when one changed since the latest (at most daily)."""
+    release = make_release_if_changed()
+    return release.version if release else ""
 
 
 @task()

@@ -8,9 +8,12 @@ twice, so a restart, or two schedulers by mistake, cost at most a repeated, harm
 | job | when |
 | --- | --- |
 | Wagtail's scheduled publishing | every minute |
+| the register log's checkpoint, when one is due | every minute |
+| the register log's check (`treatydesk log verify`) | hourly |
 | deadline reminders | daily, 06:00 UTC |
 | bounce and DMARC mailboxes | every 15 minutes, when configured |
 | search index rebuilt | daily, 02:30 UTC |
+| open-data release, when a register changed (`treatydesk/api/releases/`) | daily, 03:10 UTC |
 | clean-up (sessions, cached pages, old task results) | hourly |
 
 The scheduler's own heartbeat is a job of its own, run in the scheduler's process.
@@ -35,10 +38,13 @@ logger = logging.getLogger(__name__)
 #: (task, trigger keyword arguments for CronTrigger, condition)
 SCHEDULE = (
     (jobs.publish_scheduled, {"second": 0}, None),
+    (jobs.sign_register_checkpoint, {"second": 30}, None),
+    (jobs.check_register_log, {"minute": 23}, None),
     (jobs.send_reminders, {"hour": 6, "minute": 0}, None),
     (jobs.read_bounce_mailbox, {"minute": "*/15"}, "TREATYDESK_BOUNCE_MAILDIR"),
     (jobs.read_dmarc_mailbox, {"minute": "7-59/15"}, "TREATYDESK_DMARC_MAILDIR"),
     (jobs.update_search_index, {"hour": 2, "minute": 30}, None),
+    (jobs.release_open_data, {"hour": 3, "minute": 10}, None),
     (jobs.clean_up, {"minute": 41}, None),
 )
 

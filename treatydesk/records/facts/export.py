@@ -9,6 +9,8 @@ from treatydesk.core import register as core
 CSV_FIELDS = [
     "state", "iso3", "signature_date", "instrument_date", "instrument_kind", "ordinal",
     "entry_into_force_date", "status",
+    # Appended after the fixed columns (issue 12): readers of the first eight keep working.
+    "withdrawal_notified", "withdrawal_effective", "no_intention_notified",
 ]
 
 
@@ -28,6 +30,11 @@ def participant_row(record: core.ParticipantRecord) -> dict:
         "ordinal": record.ordinal if record.ordinal is not None else "",
         "entry_into_force_date": _iso(eif.date if eif else None),
         "status": str(record.status),
+        "withdrawal_notified": _iso(
+            record.withdrawal_notified.date if record.withdrawal_notified else None),
+        "withdrawal_effective": _iso(
+            record.withdrawal_effective.date if record.withdrawal_effective else None),
+        "no_intention_notified": _iso(record.no_intention.date if record.no_intention else None),
     }
 
 

@@ -68,7 +68,7 @@ class FactForm(WagtailAdminModelForm):
     def _candidate(self):
         instance = self.instance
         for name in ("treaty", "state", "state_name", "kind", "date", "sequence",
-                     "cn_reference", "source", "note"):
+                     "cn_reference", "source", "note", "public_note", "effective_date"):
             if name in self.cleaned_data:
                 setattr(instance, name, self.cleaned_data[name])
         return instance

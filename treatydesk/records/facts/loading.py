@@ -19,6 +19,8 @@ def to_core(row: Fact) -> core.Fact:
         note=row.note,
         sequence=row.sequence,
         state_name=row.state_name,
+        public_note=row.public_note,
+        effective_date=row.effective_date,
     )
 
 

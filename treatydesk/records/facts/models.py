@@ -35,10 +35,12 @@ class FactKind(models.TextChoices):
     APPROVAL = "approval", _("Approval")
     ACCESSION = "accession", _("Accession")
     SUCCESSION = "succession", _("Succession")
+    CONSENT = "consent", _("Instrument of consent (kind not recorded)")
     PROVISIONAL_APPLICATION = "provisional_application", _("Provisional application")
     WITHDRAWAL_NOTIFIED = "withdrawal_notified", _("Withdrawal notified")
     WITHDRAWAL_EFFECTIVE = "withdrawal_effective", _("Withdrawal effective")
     WITHDRAWAL_HELD = "withdrawal_held", _("Withdrawal held by armed conflict")
+    NO_INTENTION = "no_intention", _("Notified it does not intend to become a party")
 
 
 class Fact(models.Model):
@@ -64,8 +66,20 @@ class Fact(models.Model):
         _("C.N. reference"), max_length=64, blank=True,
         help_text=_("Depositary notification, e.g. C.N.776.2008.TREATIES-2"),
     )
+    effective_date = models.DateField(
+        _("effective from"), null=True, blank=True,
+        help_text=_("For a succession only: the date from which the successor is bound, as "
+                    "the depositary records it (never computed)."),
+    )
     source = models.TextField(_("source"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    public_note = models.TextField(
+        _("public note"), blank=True,
+        help_text=_("Shown on the public pages beside the fact."),
+    )
+    note = models.TextField(
+        _("internal note"), blank=True,
+        help_text=_("For the register keepers only: never shown on a public page or download."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -86,7 +100,8 @@ class Fact(models.Model):
             "treaty": self.treaty, "state": self.state, "state_name": self.state_name,
             "kind": self.kind, "date": self.date.isoformat() if self.date else None,
             "sequence": self.sequence, "cn_reference": self.cn_reference,
-            "source": self.source, "note": self.note,
+            "source": self.source, "note": self.note, "public_note": self.public_note,
+            "effective_date": self.effective_date.isoformat() if self.effective_date else None,
         }
 
 

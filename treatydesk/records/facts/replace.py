@@ -26,7 +26,8 @@ def replace_facts(code: str, facts: list[core.Fact], description: str, *, user=N
         rows = Fact.objects.bulk_create(
             Fact(treaty=code, state=f.state, state_name=f.state_name, kind=str(f.kind),
                  date=f.date, sequence=f.sequence, cn_reference=f.cn_reference,
-                 source=f.source, note=f.note)
+                 source=f.source, note=f.note, public_note=f.public_note,
+                 effective_date=f.effective_date)
             for f in facts
         )
         audit.record(

@@ -51,10 +51,12 @@ class FactViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("kind")]),
-            FieldRowPanel([FieldPanel("date"), FieldPanel("sequence")]),
+            FieldRowPanel([FieldPanel("date"), FieldPanel("sequence"),
+                           FieldPanel("effective_date")]),
             FieldPanel("state_name"),
             MultiFieldPanel(
-                [FieldPanel("cn_reference"), FieldPanel("source"), FieldPanel("note")],
+                [FieldPanel("cn_reference"), FieldPanel("source"), FieldPanel("public_note"),
+                 FieldPanel("note")],
                 heading=_("Provenance"),
             ),
             FieldPanel("reason"),

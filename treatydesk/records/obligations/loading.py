@@ -12,6 +12,7 @@ from treatydesk.records.versioned import VersionedCache, read_token, renew_token
 
 from . import conf
 from .models import (
+    ApplicabilityDeclaration,
     CompletionDeclaration,
     ExtensionDecision,
     ExtensionRequest,
@@ -21,8 +22,8 @@ from .models import (
     Report,
 )
 
-STATE_MODELS = (Report, NotApplicableDeclaration, CompletionDeclaration, ExtensionRequest,
-                HostilitiesEnded)
+STATE_MODELS = (Report, NotApplicableDeclaration, ApplicabilityDeclaration,
+                CompletionDeclaration, ExtensionRequest, HostilitiesEnded)
 
 
 def ref(row) -> str:
@@ -46,6 +47,10 @@ def to_core(row):
         return core.NotApplicable(row.state, core.ObligationKind(row.obligation),
                                   row.declared_on, row.reason, row.source, _instance(row),
                                   ref(row))
+    if isinstance(row, ApplicabilityDeclaration):
+        return core.ObligationApplies(row.state, core.ObligationKind(row.obligation),
+                                      row.declared_on, row.source, row.document_symbol,
+                                      _instance(row), ref(row))
     if isinstance(row, CompletionDeclaration):
         return core.CompletionDeclared(row.state, core.ObligationKind(row.obligation),
                                        row.declared_on, row.document_symbol, row.source,

@@ -3,18 +3,22 @@ contact points in a part only editors with their permissions see, and the remind
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_import
 from .actions import DeleteObligationFact, ObligationRejected
 from .forms import ContactPointForm, ObligationFactForm, StateFactForm
 from .models import (
     FACT_MODELS,
+    ApplicabilityDeclaration,
     CompletionDeclaration,
     ContactPoint,
     ExtensionDecision,
@@ -59,6 +63,20 @@ class NotApplicableViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
         FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
         FieldPanel("reason"),
+    )
+
+
+class ApplicabilityViewSet(SnippetViewSet):
+    model = ApplicabilityDeclaration
+    icon = "warning"
+    menu_label = _("Declared to apply")
+    list_display = ["state", "treaty", "obligation", "declared_on", "document_symbol"]
+    list_filter = ["treaty", "obligation"]
+    search_fields = ["state", "document_symbol"]
+    edit_handler = _form(
+        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
+        FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
+        FieldPanel("document_symbol"),
     )
 
 
@@ -168,9 +186,9 @@ class ObligationsGroup(SnippetViewSetGroup):
     menu_label = _("Obligations")
     menu_icon = "date"
     menu_order = 210
-    items = (ReportViewSet, NotApplicableViewSet, CompletionViewSet, ExtensionRequestViewSet,
-             ExtensionDecisionViewSet, HostilitiesEndedViewSet, ContactPointViewSet,
-             ReminderSentViewSet)
+    items = (ReportViewSet, NotApplicableViewSet, ApplicabilityViewSet, CompletionViewSet,
+             ExtensionRequestViewSet, ExtensionDecisionViewSet, HostilitiesEndedViewSet,
+             ContactPointViewSet, ReminderSentViewSet)
 
 
 register_permission_policy(ReminderSent, ReadOnlyPolicy(ReminderSent))
@@ -193,3 +211,19 @@ def delete_obligation_facts_through_the_action(request, instances):
             return redirect(listing)
     messages.success(request, _("Deleted; the audit log keeps what it was."))
     return redirect(listing)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("obligations/import/", admin_import.import_records, name="obligations_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_import.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(_("Import obligation records"), reverse("obligations_import"),
+                          icon_name="upload", order=215)

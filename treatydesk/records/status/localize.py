@@ -36,6 +36,10 @@ FLAG_LABELS = {
         "Date of the withdrawal notification not given by any source read"
     ),
     "withdrawal held (armed conflict)": _("Withdrawal held while the State is in armed conflict"),
+    "instrument kind not recorded": _(
+        "A known party: no source read names its instrument (ratification, acceptance, "
+        "approval or accession)"
+    ),
 }
 
 
@@ -86,8 +90,18 @@ def kind_label(kind) -> str:
         return str(kind)
 
 
-def status_label(status) -> str:
-    """Return the participant status in words, in the page's language."""
+def status_label(status, record=None) -> str:
+    """Return the participant status in words, in the page's language.
+
+    With `record`: a State Party whose deposit date is not recorded says so, and a signatory
+    that notified it does not intend to become a party has that status.
+    """
+    if record is not None:
+        if str(status) == "signatory" and record.no_intention is not None:
+            return str(_("Signatory that has notified it does not intend to become a party"))
+        if (str(status) == "party" and record.instrument is not None
+                and record.instrument.date is None):
+            return str(_("State Party (date of deposit not recorded)"))
     label = STATUS_LABELS.get(str(status))
     return str(label) if label is not None else str(status)
 

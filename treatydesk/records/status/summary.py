@@ -7,6 +7,7 @@ from django.conf import settings
 
 from treatydesk.core import clock, wording
 from treatydesk.core import register as core
+from treatydesk.core.register.definitions import definition_data
 from treatydesk.records.facts.loading import current_register
 
 from .localize import country_name, kind_label, long_date, page_language
@@ -22,6 +23,17 @@ def site_treaty() -> core.TreatyDefinition:
 def site_register() -> core.Register:
     """Return the computed register of the site's treaty (cached until its facts change)."""
     return current_register(settings.TREATYDESK_TREATY)
+
+
+def data_coverage_note(treaty: core.TreatyDefinition, lang: str) -> dict:
+    """Return what the register's participation data covers, from the treaty's definition
+    (``[data_coverage]``): {"partial": bool, "text": the note in ``lang`` or English}."""
+    table = definition_data(treaty.code).get("data_coverage") or {}
+    texts = table.get("texts") or {}
+    text = (texts.get(lang) or {}).get("text") if lang != "en" else None
+    return {"partial": bool(table.get("partial", False)),
+            "text": text or (table.get("text", "") if lang == "en" else ""),
+            "lang": lang}
 
 
 def counts_dict(counts: core.Counts) -> dict:

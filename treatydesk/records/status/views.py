@@ -19,6 +19,7 @@ from treatydesk.records.facts.export import participant_detail, rows_as_csv
 
 from . import filters, table
 from .asof import BadAsOf, as_of_notice, parse_as_of
+from .explain import explain
 from .localize import country_name, flag_label, kind_label, long_date, page_language, status_label
 from .states import (
     GROUP_LABELS,
@@ -30,7 +31,7 @@ from .states import (
     region_label,
     standings,
 )
-from .summary import counts_dict, notice_for, site_register, site_treaty
+from .summary import counts_dict, data_coverage_note, notice_for, site_register, site_treaty
 
 PUBLIC_MAX_AGE = 300
 
@@ -78,6 +79,7 @@ def states_parties(request):
         "csv_url": _with_query(reverse("states_parties_csv"), as_of.query),
         "json_url": _with_query(reverse("states_parties_json"), as_of.query),
         "treaty_entry_into_force": register.treaty_entry_into_force,
+        "data_coverage": data_coverage_note(treaty, lang),
     })
 
 
@@ -151,13 +153,16 @@ def state_detail(request, iso3: str):
         return _state_outside(request, iso3, day, lang)
     treaty = register.treaty
     notice, notice_lang = notice_for(treaty, record, lang, day)
-    events = [_event(event, lang) for event in register.timeline(iso3)]
+    events = [_event(event, lang, treaty) for event in register.timeline(iso3)]
     return render(request, "status/state_detail.html", {
         "record": record,
         "name": country_name(record.state, lang, record.state_name),
         "depositary_name": record.state_name,
         "today": day,
-        "status_text": status_label(record.status),
+        "status_text": status_label(record.status, record),
+        "eif": _explained(record.entry_into_force, lang, treaty.later_states.rule),
+        "withdrawal": _explained(record.withdrawal_effective, lang, treaty.withdrawal.rule),
+        "data_coverage": data_coverage_note(treaty, lang),
         "instrument_kind": kind_label(record.instrument.kind) if record.instrument else "",
         "tied_with": [country_name(code, lang, name) for code, name in
                       zip(record.ordinal_tied_with, record.ordinal_tied_with_names, strict=False)],
@@ -191,30 +196,30 @@ EVENT_LABELS = {
 }
 
 
-def _event(event, lang: str) -> dict:
-    """Return a timeline event ready for the template."""
+def _explained(computed, lang: str, period) -> dict | None:
+    """Return a computed date with its rule and arithmetic in the page's language."""
+    if computed is None:
+        return None
+    rule, basis = explain(computed, lang, period=period)
+    return {"date": computed.date, "article": computed.article, "rule": rule, "basis": basis}
+
+
+def _event(event, lang: str, treaty) -> dict:
+    """Return a timeline event ready for the template.
+
+    A fact shows its labelled sources and its public note only: the internal note (the
+    keeper's remark, after ``|| NOTE:`` in the data files) never reaches the page.
+    """
     fact = event.fact
     label = EVENT_LABELS.get(event.kind)
+    period = treaty.withdrawal.rule if event.kind == "withdrawal_effective" else (
+        treaty.later_states.rule)
     return {
         "date": event.date,
         "date_text": long_date(event.date, lang),
         "label": str(label) if label else kind_label(event.kind),
-        "computed": event.computed,
+        "computed": _explained(event.computed, lang, period),
         "fact": fact,
-        "sources": _sources(fact.source) if fact else [],
-        "source_note": _source_note(fact.source) if fact else "",
+        "sources": core.parse_citations(fact.source, fact.cn_reference) if fact else [],
+        "public_note": fact.public_note if fact else "",
     }
-
-
-def _sources(source: str) -> list[str]:
-    """Split a recorded source into the sources that agree (``; ``-separated, before the note)."""
-    listed = source.split(" || ", 1)[0]
-    return [part.strip() for part in listed.split("; ") if part.strip()]
-
-
-def _source_note(source: str) -> str:
-    """Return the remark recorded after `` || NOTE:`` in a source, if any."""
-    if " || " not in source:
-        return ""
-    note = source.split(" || ", 1)[1].strip()
-    return note.removeprefix("NOTE:").strip()

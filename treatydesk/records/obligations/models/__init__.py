@@ -3,6 +3,7 @@
 from .contacts import ContactPoint, ReminderSent
 from .facts import (
     Access,
+    ApplicabilityDeclaration,
     CompletionDeclaration,
     ExtensionDecision,
     ExtensionRequest,
@@ -16,6 +17,7 @@ from .version import ObligationsVersion
 FACT_MODELS = (
     Report,
     NotApplicableDeclaration,
+    ApplicabilityDeclaration,
     CompletionDeclaration,
     ExtensionRequest,
     ExtensionDecision,
@@ -25,6 +27,7 @@ FACT_MODELS = (
 __all__ = [
     "FACT_MODELS",
     "Access",
+    "ApplicabilityDeclaration",
     "CompletionDeclaration",
     "ContactPoint",
     "ExtensionDecision",

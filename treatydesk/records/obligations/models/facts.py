@@ -114,6 +114,25 @@ class NotApplicableDeclaration(StateFact):
         return f"{self.treaty} · {self.state} · {self.get_obligation_display()} · n/a"
 
 
+class ApplicabilityDeclaration(StateFact):
+    """The state declared (or a recorded fact shows) that an obligation applies to it: it holds
+    stockpiles, it has contaminated areas. Without one, stockpile destruction and clearance
+    show "not known", never overdue."""
+
+    obligation = models.CharField(_("obligation"), max_length=24, choices=WORK_CHOICES)
+    declared_on = models.DateField(_("declared on"))
+    document_symbol = _symbol_field()
+    after_hostilities_ended_on = _hostilities_field()
+
+    class Meta:
+        verbose_name = _("obligation declared to apply")
+        verbose_name_plural = _("obligations declared to apply")
+        ordering = ["treaty", "state", "declared_on", "pk"]
+
+    def __str__(self):
+        return f"{self.treaty} · {self.state} · {self.get_obligation_display()} · applies"
+
+
 class CompletionDeclaration(StateFact):
     """The state declared an obligation fulfilled on a date (stockpiles destroyed, …)."""
 

@@ -10,7 +10,7 @@ from treatydesk.records.status.localize import long_date, page_language
 from treatydesk.records.status.summary import site_treaty
 
 from ..loading import current_obligations
-from ..present import deadline_row, event_row
+from ..present import coverage_note, deadline_row, event_row
 
 register = template.Library()
 
@@ -35,8 +35,9 @@ def state_obligations(iso3: str) -> dict:
             reason = _("No deadline is computed: the date the treaty entered into force for "
                        "the State is not known.")
     return {
-        "rows": [deadline_row(d, lang) for d in deadlines],
-        "events": [event_row(e, lang) for e in events],
+        "rows": [deadline_row(d, lang, obligations.rules) for d in deadlines],
+        "events": [event_row(e, lang, obligations.rules) for e in events],
+        "coverage": coverage_note(obligations.rules.coverage, lang),
         "reason": reason,
         # Open the timeline when it holds more than the computed deadlines (facts recorded).
         "open_timeline": any(event.deadline is None for event in events),
