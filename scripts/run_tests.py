@@ -23,8 +23,10 @@ from treatydesk.testing.pgcluster import PostgresUnavailable, postgres_cluster  
 # Tests that run in a pytest process of their own, after the others. Browser tests run in the
 # SQLite half only: they test pages, not the database, and their live server shares the test
 # database's connection, which a snapshot restore must not swap under it.
-ISOLATED = ["tests/browser"]
-SQLITE_ONLY = {"tests/browser"}
+# tests/cli/test_system_commands.py runs `treatydesk serve` as processes on a site of its own
+# (SQLite in a temporary TREATYDESK_VAR), so it runs once, in the SQLite half.
+ISOLATED = ["tests/browser", "tests/cli/test_system_commands.py"]
+SQLITE_ONLY = {"tests/browser", "tests/cli/test_system_commands.py"}
 DURATIONS = "--durations=15"
 
 print_lock = threading.Lock()

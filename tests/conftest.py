@@ -1,5 +1,7 @@
 """Fixtures shared by the Django-side tests: the shared fresh site, the shipped registers."""
 
+import pytest
+
 from tests.paths import TREATIES
 
 DATA_DIR = TREATIES
@@ -19,3 +21,14 @@ from tests.database_states import (  # noqa: E402, F401 (fixtures and a hook, by
     fresh_site,
     pytest_collection_modifyitems,
 )
+
+
+@pytest.fixture(autouse=True)
+def register_log_state(tmp_path):
+    """Keep the checkpoints the register log remembers (published, verified) in the test's own
+    folder: a checkpoint one test published must not be taken for another test's. The log's
+    key is the test process's own (settings/test.py), the one the fresh site's init used."""
+    from django.test import override_settings
+
+    with override_settings(TREATYDESK_LOG_STATE_DIR=tmp_path / "logstate"):
+        yield

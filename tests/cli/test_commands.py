@@ -133,3 +133,17 @@ def test_unknown_treaty_and_state_are_clear(fresh_site):
 def test_import_missing_file(fresh_site, tmp_path):
     result = run(["import", "CCM", str(tmp_path / "none.csv")], check=False)
     assert result.returncode == 1 and "no such file" in result.stderr
+
+
+def test_log_verify_passes_on_a_fresh_init_and_fails_on_a_changed_row(fresh_site):
+    from treatydesk.records.facts.models import Fact
+
+    result = run(["log", "verify"])
+    assert result.stdout.endswith("The register log verifies: every check holds.\n")
+    assert "The published status of APMBC, CCM is the one the log's entries give." in result.stdout
+    again = run(["log", "verify"])
+    assert "last verified here" in again.stdout, "the verifier remembers what it verified"
+    Fact.objects.filter(treaty="CCM", state="IRQ", kind="ratification").update(note="edited")
+    failed = run(["log", "verify"], check=False)
+    assert failed.code == 1 and "FAILED  entry " in failed.stdout
+    assert "the row was changed outside Treaty Desk" in failed.stdout

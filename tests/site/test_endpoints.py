@@ -2,9 +2,9 @@
 
 
 def test_healthz(client, db):
-    response = client.get("/healthz")
+    response = client.get("/healthz?scope=web")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"database": "ok"}
     assert "no-store" in response["Cache-Control"]
 
 

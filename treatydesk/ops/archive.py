@@ -5,6 +5,7 @@
     database.pgdump      (PostgreSQL) ``pg_dump --format=custom``
     media/…              every file under MEDIA_ROOT: originals, renditions, documents
     dkim/…               the DKIM key store (TREATYDESK_DKIM_DIR), so that mail stays signed
+    logkey/…             the register log's signing keys (TREATYDESK_LOG_KEY_DIR)
 
 The archive holds password hashes, subscribers' addresses and private keys: it is written
 readable by its owner only; keep it as carefully as the database.
@@ -27,6 +28,7 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media"
 DKIM_PREFIX = "dkim"
+LOG_KEY_PREFIX = "logkey"
 
 
 class ArchiveError(Exception):

@@ -1,4 +1,5 @@
-"""``treatydesk backup FILE``: the database, the media files and the DKIM keys in one archive."""
+"""``treatydesk backup FILE``: the database, the media files and the DKIM and log keys in one
+archive."""
 
 from __future__ import annotations
 
@@ -50,6 +51,9 @@ def folders() -> dict[str, Path]:
     dkim = getattr(settings, "TREATYDESK_DKIM_DIR", None)
     if dkim:
         found[archive.DKIM_PREFIX] = Path(dkim)
+    log_keys = getattr(settings, "TREATYDESK_LOG_KEY_DIR", None)
+    if log_keys:
+        found[archive.LOG_KEY_PREFIX] = Path(log_keys)
     return found
 
 

@@ -36,7 +36,7 @@ def test_each_category_has_its_feeds(client, fresh_site, category):
 
 def test_unknown_feeds_are_not_found(client, fresh_site):
     assert client.get("/en/news/category/gossip/feed.atom").status_code == 404
-    assert client.get("/en/meetings/feed.atom").status_code == 404
+    assert client.get("/en/nowhere/feed.atom").status_code == 404  # no such news index
 
 
 def test_the_feeds_are_cacheable(client, fresh_site):

@@ -57,7 +57,7 @@ def test_edit_keeps_before_and_after(client, editor, fresh_site):
     url = reverse("wagtailsnippets_registry_fact:edit", args=[fact.pk])
     response = client.post(url, form_data(state="IRQ", state_name="Iraq", kind="ratification",
                                           date="2013-05-14", cn_reference="C.N.1.2013",
-                                          source=fact.source))
+                                          source=fact.source, reason="C.N. reference added"))
     assert response.status_code == 302, response.content[:3000]
     entry = AuditEntry.objects.get(action="update", fact_id=fact.pk)
     assert entry.before["cn_reference"] == "" and entry.after["cn_reference"] == "C.N.1.2013"
@@ -66,7 +66,7 @@ def test_edit_keeps_before_and_after(client, editor, fresh_site):
 def test_delete_signature_of_a_party_is_refused(client, editor, fresh_site):
     fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="signature")
     url = reverse("wagtailsnippets_registry_fact:delete", args=[fact.pk])
-    client.post(url)
+    client.post(url, {"reason": "entered by mistake"})
     assert Fact.objects.filter(pk=fact.pk).exists()
     assert not AuditEntry.objects.filter(action="delete").exists()
 
@@ -74,7 +74,7 @@ def test_delete_signature_of_a_party_is_refused(client, editor, fresh_site):
 def test_delete_is_audited(client, editor, fresh_site):
     fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="ratification")
     url = reverse("wagtailsnippets_registry_fact:delete", args=[fact.pk])
-    client.post(url)
+    client.post(url, {"reason": "recorded twice"})
     assert not Fact.objects.filter(pk=fact.pk).exists()
     entry = AuditEntry.objects.get(action="delete")
     assert entry.before["date"] == "2013-05-14" and entry.after is None

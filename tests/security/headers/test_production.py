@@ -108,7 +108,7 @@ def test_the_proxy_header_saying_http_is_redirected_too(client, production, fres
 
 
 def test_the_health_check_answers_over_plain_http(client, production, fresh_site):
-    response = client.get("/healthz", HTTP_HOST=HOST)
+    response = client.get("/healthz?scope=web", HTTP_HOST=HOST)
     assert response.status_code == 200
 
 

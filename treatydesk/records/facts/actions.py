@@ -19,7 +19,8 @@ from treatydesk.core import register as core
 from . import audit
 from .loading import bump_version, stored_facts, to_core
 from .models import Fact
-from .signals import fact_deleted, fact_recorded, register_imported
+from .replace import replace_facts
+from .signals import fact_deleted, fact_recorded
 
 
 class RegisterRejected(Exception):
@@ -39,12 +40,17 @@ def _errors(problems) -> list:
 
 
 class RecordFact:
-    """Create or change one fact, refusing it when the treaty's rules say it cannot stand."""
+    """Create or change one fact, refusing it when the treaty's rules say it cannot stand.
 
-    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+    ``reason`` is the editor's why, written to the public log (the admin requires one for a
+    correction).
+    """
+
+    def __init__(self, fact: Fact, user=None, actor: str | None = None, reason: str = ""):
         self.fact = fact
         self.user = user
         self.actor = audit.actor_name(user, actor)
+        self.reason = reason.strip()
 
     def problems(self) -> list:
         """Return the rule problems the change would introduce for this fact's state."""
@@ -79,17 +85,18 @@ class RecordFact:
             )
             bump_version(self.fact.treaty)
             fact_recorded.send(sender=Fact, fact=self.fact, before=before, user=self.user,
-                               actor=self.actor)
+                               actor=self.actor, reason=self.reason)
         return self.fact
 
 
 class DeleteFact:
-    """Remove one fact, keeping what it was in the audit log."""
+    """Remove one fact, keeping what it was in the audit log (and, with ``reason``, the log)."""
 
-    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+    def __init__(self, fact: Fact, user=None, actor: str | None = None, reason: str = ""):
         self.fact = fact
         self.user = user
         self.actor = audit.actor_name(user, actor)
+        self.reason = reason.strip()
 
     def problems(self) -> list:
         """Return the rule problems that removing the fact would leave for its state."""
@@ -119,7 +126,7 @@ class DeleteFact:
             self.fact.delete()
             bump_version(snapshot["treaty"])
             fact_deleted.send(sender=Fact, fact_id=pk, snapshot=snapshot, user=self.user,
-                              actor=self.actor)
+                              actor=self.actor, reason=self.reason)
 
 
 @dataclasses.dataclass
@@ -190,24 +197,6 @@ class ImportRegister:
         if errors:
             raise RegisterRejected(errors)
         code = self.treaty.code
-        with transaction.atomic():
-            before = [row.as_snapshot() for row in Fact.objects.filter(treaty=code).order_by("pk")]
-            Fact.objects.filter(treaty=code).delete()
-            rows = Fact.objects.bulk_create(
-                Fact(
-                    treaty=code, state=f.state, state_name=f.state_name, kind=str(f.kind),
-                    date=f.date, sequence=f.sequence, cn_reference=f.cn_reference,
-                    source=f.source, note=f.note,
-                )
-                for f in facts
-            )
-            audit.record(
-                treaty=code, action=audit.Action.IMPORT,
-                summary=f"{code}: {len(before)} facts replaced by {len(rows)} from "
-                        f"{self.participants[1]}",
-                user=self.user, actor=self.actor,
-                before=before, after=[row.as_snapshot() for row in rows],
-            )
-            bump_version(code)
-            register_imported.send(sender=Fact, treaty=code, user=self.user, actor=self.actor)
-        return ImportSummary(code, len(rows), len({f.state for f in facts}), len(before), warnings)
+        replaced, written = replace_facts(code, facts, self.participants[1], user=self.user,
+                                          actor=self.actor)
+        return ImportSummary(code, written, len({f.state for f in facts}), replaced, warnings)

@@ -8,11 +8,13 @@ receiver must only do work that belongs with the change.
 from django.dispatch import Signal
 
 #: A fact was created or changed. Arguments: ``fact`` (the saved row), ``before`` (its values
-#: before the change, None when created), ``user``, ``actor``.
+#: before the change, None when created), ``user``, ``actor``, ``reason`` (the editor's why).
 fact_recorded = Signal()
 
-#: A fact was deleted. Arguments: ``fact_id``, ``snapshot`` (its values), ``user``, ``actor``.
+#: A fact was deleted. Arguments: ``fact_id``, ``snapshot`` (its values), ``user``, ``actor``,
+#: ``reason``.
 fact_deleted = Signal()
 
-#: A treaty's facts were replaced by an import. Arguments: ``treaty`` (code), ``user``, ``actor``.
+#: A treaty's facts were replaced by an import. Arguments: ``treaty`` (code), ``user``, ``actor``,
+#: ``replaced`` ((id, values) of the facts removed), ``facts`` (the new rows), ``source`` (file).
 register_imported = Signal()
