@@ -21,6 +21,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("treatydesk.records.status.urls")),
+    path("", include("treatydesk.records.pictures.urls")),
     path("search/", discovery_views.search, name="search"),
     path("", include("treatydesk.newsroom.news.urls")),
     path("", include("treatydesk.records.obligations.urls")),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "treatydesk.mail.verification",
     "treatydesk.mail.dmarc",
     "treatydesk.records.obligations",
+    "treatydesk.records.pictures",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",

@@ -1,0 +1,43 @@
+"""The pictures on other pages: ``{% participation_map %}``, ``{% participation_chart %}`` and
+``{% state_timeline %}``, so that the home page, the States Parties page and a State's page show
+them through one include each, without importing this app."""
+
+from django import template
+from django.utils.html import mark_safe
+from django.utils.translation import gettext as _
+
+from treatydesk.core import pictures
+from treatydesk.records.status.asof import parse_as_of
+from treatydesk.records.status.localize import page_language
+
+from .. import chartdata
+from ..treaties import held_treaties
+from ..views import map_context
+
+register = template.Library()
+
+
+@register.inclusion_tag("pictures/includes/map_block.html")
+def participation_map(as_of=None, prefix="map"):
+    """The site's treaty on the world map, on ``as_of`` (an AsOf; today when not given)."""
+    return map_context(held_treaties()[0], as_of or parse_as_of(None), id_prefix=prefix)
+
+
+@register.inclusion_tag("pictures/includes/chart_block.html")
+def participation_chart(slug="cumulative", prefix="home"):
+    """One chart of the site's treaty with its sentence, its table and a link to the others."""
+    chart = chartdata.BUILDERS[slug](held_treaties()[0], prefix=prefix)
+    return {"chart": chart, "heading_level": 2, "with_link": True}
+
+
+@register.simple_tag
+def state_timeline(events, name):
+    """Return a State's timeline (the state page's events with a date) as an SVG picture."""
+    dated = [pictures.Event(e["date"], e["label"], e["date_text"],
+                            "computed" if e.get("computed") else "act")
+             for e in events if e.get("date")]
+    svg = pictures.timeline(
+        dated, _("Timeline of %(name)s under the treaty") % {"name": name},
+        _("Each dated act and computed date of the State on one axis, in date order; the list "
+          "below gives the same with rules and sources."), page_language(), "state-timeline")
+    return mark_safe(svg)  # noqa: S308 — built from escaped text by the core's SVG writer
