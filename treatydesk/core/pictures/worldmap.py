@@ -61,7 +61,7 @@ class MapText:
 
 def world_map(
     statuses: Mapping[str, str],
-    name: Callable[[str], str],
+    label: Callable[[str, str], str],
     text: MapText,
     *,
     geometry: Geometry | None = None,
@@ -71,8 +71,9 @@ def world_map(
     """Return the map as an SVG document.
 
     ``statuses`` maps ISO3 → a key of MAP_KEYS (States missing from it are "none", not
-    joined); ``name(iso3)`` gives a State's or area's name in the reader's language. Each
-    shape and dot carries ``<title>Name: status</title>`` and ``data-state``/``data-status``.
+    joined); ``label(iso3, key)`` gives the words of a State's or area's ``<title>`` in the
+    reader's language ("Iraq: State Party"). Each shape and dot also carries
+    ``data-state``/``data-status``.
     With ``legend`` the legend is drawn below the map (for the file alone; a page shows its
     own legend as HTML).
     """
@@ -91,13 +92,13 @@ def world_map(
         parts.append(
             f'<path d="{d}" fill="{fill_of("other", hatch)}" stroke="#999999" '
             f'stroke-width="0.8" data-state="{code}" data-status="other">'
-            f"<title>{esc(name(code))}: {esc(legend_words['other'])}</title></path>"
+            f"<title>{esc(label(code, 'other'))}</title></path>"
         )
     for code, d in geo.states.items():
         key = statuses.get(code, "none")
         parts.append(
             f'<path d="{d}" fill="{fill_of(key, hatch)}" data-state="{code}" '
-            f'data-status="{key}"><title>{esc(name(code))}: {esc(legend_words[key])}</title>'
+            f'data-status="{key}"><title>{esc(label(code, key))}</title>'
             "</path>"
         )
     parts.append(f'</g><g stroke="{INK}" stroke-width="1.5">')
@@ -106,7 +107,7 @@ def world_map(
         parts.append(
             f'<circle cx="{x}" cy="{y}" r="{DOT_RADIUS}" fill="{fill_of(key, hatch)}" '
             f'data-state="{code}" data-status="{key}" data-dot="1">'
-            f"<title>{esc(name(code))}: {esc(legend_words[key])}</title></circle>"
+            f"<title>{esc(label(code, key))}</title></circle>"
         )
     parts.append("</g>")
     if legend:

@@ -102,10 +102,14 @@ def map_svg(code: str, day: dt.date, *, legend: bool = True, id_prefix: str = "m
         legend=legend_words(),
         lang=lang,
     )
+    words = text.legend
+
+    def label(state: str, key: str) -> str:
+        return _("%(name)s: %(status)s") % {
+            "name": area_name(state, lang, register), "status": words[key]}
+
     return pictures.world_map(
-        pictures.map_statuses(register, day),
-        lambda state: area_name(state, lang, register),
-        text, legend=legend, id_prefix=id_prefix,
+        pictures.map_statuses(register, day), label, text, legend=legend, id_prefix=id_prefix,
     )
 
 
