@@ -45,4 +45,4 @@ def test_each_shape_and_dot_has_its_status_colour_and_escaped_title():
 def test_the_legend_names_every_key_when_asked():
     svg = world_map({}, label, MapText("T", "D", LEGEND), legend=True)
     for key in pictures.MAP_KEYS:
-        assert f"<text x=" in svg and f"&lt;{key}&gt;</text>" in svg
+        assert "<text x=" in svg and f"&lt;{key}&gt;</text>" in svg
