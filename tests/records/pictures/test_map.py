@@ -104,7 +104,7 @@ def test_the_png_is_a_png_of_the_map(client, ccm_register):
     data = response.content
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert width == 1600 and 600 < height < 900
+    assert width == 1200 and 450 < height < 700
 
 
 def test_the_pictures_are_public_and_cacheable(client, ccm_register):

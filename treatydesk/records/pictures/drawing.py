@@ -7,6 +7,9 @@ register's statuses and the words of the page's language (names, legend, title).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pycountry
@@ -29,7 +32,8 @@ OTHER_LABELS = {
     "none": gettext_lazy("Not joined"),
     "other": gettext_lazy("Not a State in the register"),
 }
-PNG_WIDTH = 1600
+PNG_WIDTH = 1200  # the usual width of a social preview; larger costs more to encode
+PNG_KEPT = 32
 
 
 def legend_words() -> dict[str, str]:
@@ -113,6 +117,25 @@ def map_svg(code: str, day: dt.date, *, legend: bool = True, id_prefix: str = "m
     )
 
 
+_pngs: OrderedDict[str, bytes] = OrderedDict()
+_pngs_lock = threading.Lock()
+
+
 def to_png(svg: str, width: int = PNG_WIDTH) -> bytes:
-    """Return the SVG rasterised by resvg (a Rust renderer in the wheel; the system's fonts)."""
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=width, background="#ffffff"))
+    """Return the SVG rasterised by resvg (a Rust renderer in the wheel; the system's fonts).
+
+    Rasterising takes hundreds of milliseconds where drawing the SVG takes one, so the last
+    PNG_KEPT images are kept, keyed by a digest of the SVG itself: an image is reused only
+    for the very same picture, and never needs invalidating.
+    """
+    key = hashlib.sha256(f"{width}:{svg}".encode()).hexdigest()
+    with _pngs_lock:
+        if key in _pngs:
+            _pngs.move_to_end(key)
+            return _pngs[key]
+    png = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=width, background="#ffffff"))
+    with _pngs_lock:
+        _pngs[key] = png
+        while len(_pngs) > PNG_KEPT:
+            _pngs.popitem(last=False)
+    return png
