@@ -50,6 +50,8 @@ NOT_STATES = {
 }
 #: States that neither file draws, placed by longitude and latitude (their capital).
 EXTRA_DOTS = {"TUV": (179.19, -8.52)}
+#: Points closer than this to the simplified outline are dropped (units of WIDTH; 0.4 px at 1000).
+TOLERANCE = 0.8
 #: A State whose land at 1:110m covers less than this many square units also gets a dot.
 SMALL_AREA = 40.0
 
@@ -186,10 +188,43 @@ def path_data(rings: list[list[tuple[int, int]]]) -> str:
     return "".join(parts)
 
 
+def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas–Peucker: drop the points closer than ``tolerance`` units to the line kept.
+
+    A closed ring (first point = last) is cut at its point farthest from the first, and each
+    half simplified, since a line from a point to itself has no direction to measure from.
+    """
+    if len(points) < 4:
+        return points
+    if points[0] == points[-1]:
+        x0, y0 = points[0]
+        far = max(range(len(points)), key=lambda i: math.hypot(points[i][0] - x0,
+                                                               points[i][1] - y0))
+        if 0 < far < len(points) - 1:
+            return simplify(points[:far + 1], tolerance)[:-1] + simplify(points[far:], tolerance)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x0, y0), (x1, y1) = points[first], points[last]
+        dx, dy = x1 - x0, y1 - y0
+        length = math.hypot(dx, dy) or 1e-12
+        worst, index = 0.0, None
+        for i in range(first + 1, last):
+            x, y = points[i]
+            distance = abs(dy * (x - x0) - dx * (y - y0)) / length
+            if distance > worst:
+                worst, index = distance, i
+        if index is not None and worst > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
+
+
 def rounded(ring, scale, shift_y) -> list[tuple[int, int]]:
     points: list[tuple[int, int]] = []
-    for point in ring:
-        x, y = project(point, scale)
+    for x, y in simplify([project(point, scale) for point in ring], TOLERANCE):
         whole = (round(x), round(y - shift_y))
         if not points or whole != points[-1]:
             points.append(whole)
