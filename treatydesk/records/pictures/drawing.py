@@ -96,10 +96,15 @@ def map_desc(counts: core.Counts) -> str:
     }
 
 
-def map_svg(code: str, day: dt.date, *, legend: bool = True, id_prefix: str = "map") -> str:
-    """Return the world map of treaty ``code`` on ``day`` in the page's language."""
+def map_svg(code: str, day: dt.date, *, legend: bool = True, id_prefix: str = "map",
+            register: core.Register | None = None) -> str:
+    """Return the world map of treaty ``code`` on ``day`` in the page's language.
+
+    ``register`` is the treaty's computed register when the caller has it already (one query
+    fewer: each ``current_register`` checks the version).
+    """
     lang = page_language()
-    register = current_register(code)
+    register = register or current_register(code)
     text = pictures.MapText(
         title=map_title(register.treaty, day, lang),
         desc=map_desc(register.counts(day)),

@@ -19,18 +19,26 @@ class BadTreaty(ValueError):
 
 def held_treaties() -> list[str]:
     """Return the site's treaty first, then every other treaty with facts in the register."""
-    site = settings.TREATYDESK_TREATY
+    site = site_treaty_code()
     known = set(core.treaty_codes())
     stored = set(Fact.objects.values_list("treaty", flat=True).distinct()) & known
     return [site] + sorted(stored - {site})
 
 
+def site_treaty_code() -> str:
+    """Return the code of the treaty the site is about (it needs no query)."""
+    return settings.TREATYDESK_TREATY
+
+
 def pick_treaty(value: str | None) -> str:
-    """Return the treaty asked for (the site's by default), or raise BadTreaty."""
-    held = held_treaties()
+    """Return the treaty asked for (the site's by default), or raise BadTreaty.
+
+    The site's treaty needs no query; another one is looked for among the treaties held.
+    """
     code = (value or "").strip().upper()
-    if not code:
-        return held[0]
+    if not code or code == site_treaty_code():
+        return site_treaty_code()
+    held = held_treaties()
     if code not in held:
         raise BadTreaty(
             _("No register of “%(value)s” is kept here. Choose one of: %(codes)s.")

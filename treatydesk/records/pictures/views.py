@@ -22,14 +22,14 @@ from treatydesk.records.status.localize import status_label as status_words
 from treatydesk.records.status.views import public
 
 from . import chartdata, drawing
-from .treaties import BadTreaty, held_treaties, pick_treaty
+from .treaties import BadTreaty, held_treaties, pick_treaty, site_treaty_code
 
 SVG_TYPE = "image/svg+xml; charset=utf-8"
 ID_PREFIX = re.compile(r"[a-z][a-z0-9-]{0,19}")
 
 
 def _query(code: str, as_of=None, **more) -> str:
-    params = {} if code == held_treaties()[0] else {"treaty": code}
+    params = {} if code == site_treaty_code() else {"treaty": code}
     if as_of is not None and as_of.chosen:
         params["as_of"] = as_of.date.isoformat()
     params.update(more)
@@ -51,28 +51,31 @@ def _bad_request_page(request, message: str) -> HttpResponse:
     }, status=400)
 
 
-def year_links(code: str, today) -> list[dict]:
+def year_links(code: str, today, register) -> list[dict]:
     """Return one link per year since opening for signature, to the map at that year's end."""
-    register = current_register(code)
     links = []
     for year in range(pictures.first_year(register), today.year + 1):
         day = pictures.year_end(year, today)
-        query = {"as_of": day.isoformat()} | ({} if code == held_treaties()[0]
+        query = {"as_of": day.isoformat()} | ({} if code == site_treaty_code()
                                               else {"treaty": code})
         links.append({"year": year, "day": day, "query": urlencode(query)})
     return links
 
 
-def map_context(code: str, as_of, *, id_prefix: str = "map") -> dict:
-    """Return what a page needs to show the map: the SVG, legend, year links, downloads."""
+def map_context(code: str, as_of, *, id_prefix: str = "map", register=None) -> dict:
+    """Return what a page needs to show the map: the SVG, legend, year links, downloads.
+
+    ``register``: the treaty's computed register if the page has it (no second query).
+    """
     query = _query(code, as_of)
     today = clock.today()
-    years = year_links(code, today)
-    register = current_register(code)
+    register = register or current_register(code)
+    years = year_links(code, today, register)
     return {
         "map_treaty": code,
         "map_as_of": as_of,
-        "map_svg": drawing.map_svg(code, as_of.date, legend=False, id_prefix=id_prefix),
+        "map_svg": drawing.map_svg(code, as_of.date, legend=False, id_prefix=id_prefix,
+                                   register=register),
         "map_legend": drawing.legend_entries(),
         "map_years": years,
         "map_first_year": years[0]["year"] if years else today.year,
@@ -104,7 +107,7 @@ def map_page(request):
         "iso3": record.state,
         "status": status_words(record.status),
     } for record in register.participants(as_of.date)]
-    context = map_context(code, as_of)
+    context = map_context(code, as_of, register=register)
     context.update({
         "treaties": [{"code": c, "name": current_register(c).treaty.titles(lang).name}
                      for c in held_treaties()],
@@ -112,7 +115,7 @@ def map_page(request):
         "as_of": as_of,
         "as_of_notice": as_of_notice(as_of, register.treaty),
         "rows": rows,
-        "is_site_treaty": code == held_treaties()[0],
+        "is_site_treaty": code == site_treaty_code(),
         "day_text": long_date(as_of.date, lang),
         "projection": pictures.world().projection,
         "geometry_source": pictures.world().source,

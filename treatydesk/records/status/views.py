@@ -61,6 +61,7 @@ def states_parties(request):
         "csv_url": _with_query(reverse("states_parties_csv"), as_of.query),
         "json_url": _with_query(reverse("states_parties_json"), as_of.query),
         "treaty_entry_into_force": register.treaty_entry_into_force,
+        "register": register,
     })
 
 

@@ -11,22 +11,26 @@ from treatydesk.records.status.asof import parse_as_of
 from treatydesk.records.status.localize import page_language
 
 from .. import chartdata
-from ..treaties import held_treaties
+from ..treaties import site_treaty_code
 from ..views import map_context
 
 register = template.Library()
 
 
 @register.inclusion_tag("pictures/includes/map_block.html")
-def participation_map(as_of=None, prefix="map"):
-    """The site's treaty on the world map, on ``as_of`` (an AsOf; today when not given)."""
-    return map_context(held_treaties()[0], as_of or parse_as_of(None), id_prefix=prefix)
+def participation_map(as_of=None, prefix="map", treaty_register=None):
+    """The site's treaty on the world map, on ``as_of`` (an AsOf; today when not given).
+
+    ``treaty_register``: the site's computed register when the page has it (no query more).
+    """
+    return map_context(site_treaty_code(), as_of or parse_as_of(None), id_prefix=prefix,
+                       register=treaty_register)
 
 
 @register.inclusion_tag("pictures/includes/chart_block.html")
 def participation_chart(slug="cumulative", prefix="home"):
     """One chart of the site's treaty with its sentence, its table and a link to the others."""
-    chart = chartdata.BUILDERS[slug](held_treaties()[0], prefix=prefix)
+    chart = chartdata.BUILDERS[slug](site_treaty_code(), prefix=prefix)
     return {"chart": chart, "heading_level": 2, "with_link": True}
 
 
