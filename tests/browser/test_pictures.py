@@ -21,9 +21,12 @@ def test_the_pages_with_pictures_pass_axe_in_every_language(browser, site_conten
     base = site_content
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    errors = []
+    errors, failed = [], []
     page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" else None)
+            if message.type == "error" and "Failed to load resource" not in message.text
+            else None)
+    page.on("response", lambda response: failed.append(response.url)
+            if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
     axe = AXE.read_text()
     problems = {}
     for lang in LANGUAGES:
@@ -37,6 +40,7 @@ def test_the_pages_with_pictures_pass_axe_in_every_language(browser, site_conten
                 problems[f"/{lang}{path}"] = result["violations"]
     assert not problems, problems
     assert not errors, errors  # no CSP refusal, no script error
+    assert not failed, failed  # every script, style and picture the pages ask for is there
     context.close()
 
 

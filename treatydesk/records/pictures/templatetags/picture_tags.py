@@ -6,7 +6,9 @@ from django import template
 from django.utils.html import mark_safe
 from django.utils.translation import gettext as _
 
-from treatydesk.core import pictures
+from treatydesk.core import clock, pictures
+from treatydesk.records.obligations.loading import current_obligations
+from treatydesk.records.obligations.present import deadline_row
 from treatydesk.records.status.asof import parse_as_of
 from treatydesk.records.status.localize import page_language
 
@@ -35,13 +37,34 @@ def participation_chart(slug="cumulative", prefix="home"):
 
 
 @register.simple_tag
-def state_timeline(events, name):
-    """Return a State's timeline (the state page's events with a date) as an SVG picture."""
+def state_timeline(events, name, iso3=""):
+    """Return a State's timeline as an SVG picture: the state page's dated events, then its
+    deadlines (reports, destruction, clearance) as the obligations compute them today.
+
+    Annual reports are left out (one a year would crowd the axis); the deadlines section of
+    the page lists them.
+    """
     dated = [pictures.Event(e["date"], e["label"], e["date_text"],
                             "computed" if e.get("computed") else "act")
              for e in events if e.get("date")]
+    if iso3:
+        dated += _deadline_events(iso3)
     svg = pictures.timeline(
         dated, _("Timeline of %(name)s under the treaty") % {"name": name},
         _("Each dated act and computed date of the State on one axis, in date order; the list "
           "below gives the same with rules and sources."), page_language(), "state-timeline")
     return mark_safe(svg)  # noqa: S308 — built from escaped text by the core's SVG writer
+
+
+def _deadline_events(iso3: str) -> list:
+    lang = page_language()
+    obligations = current_obligations(site_treaty_code())
+    found = []
+    for deadline in obligations.deadlines(iso3, clock.today()):
+        if deadline.covers is not None or not deadline.is_current or deadline.due.date is None:
+            continue
+        row = deadline_row(deadline, lang)
+        found.append(pictures.Event(deadline.due.date,
+                                    _("%(obligation)s due") % {"obligation": row["obligation"]},
+                                    row["due_text"], "deadline"))
+    return found
