@@ -38,6 +38,8 @@ production_env() {
   export ALLOWED_HOSTS="127.0.0.1,localhost"
   export EMAIL_HOST="localhost"
   export DEFAULT_FROM_EMAIL="bench@localhost"
+  # Links name a public address (required, never this machine); requests still go to loopback.
+  export TREATYDESK_BASE_URL="https://bench.example"
   unset DJANGO_SETTINGS_MODULE
 }
 
@@ -67,7 +69,7 @@ serve() {
     >"$WORK/$name.log" 2>&1 &
   PIDS+=("$!")
   for _ in $(seq 1 300); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then return 0; fi
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz?scope=web" 2>/dev/null; then return 0; fi
     sleep 0.2
   done
   echo "bench: $name did not start; see its log:" >&2

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# HTTP benchmark: home, states-parties and an article, from the app server without and with
-# the page cache, and the same HTML as static files served by nginx, in one run on loopback.
+# HTTP benchmark of the documented production stack: nginx (deploy/nginx-page-cache.conf, the
+# fast path) in front of gunicorn (deploy/gunicorn.conf.py) with the page cache, against nginx
+# serving the same HTML as static files, in one run on loopback; plus the app alone without any
+# cache (render time) and pages of the register on random dates (?as_of=, which no cache holds).
 #
 #   bench/http.sh                      # from a fresh clone: installs, inits a temporary site
 #   BENCH_SECONDS=20 bench/http.sh     # longer runs
 #   BENCH_VAR=/tmp/td-bench bench/http.sh   # keep the initialised site between runs
 #
 # Needs wrk and nginx (Debian: wrk, nginx-light). Prints a table, then as its last line
-#   cached_rps=N uncached_states_parties_ms=N nginx_rps=N cached_vs_nginx=R
+#   stack_cached_rps=N nginx_rps=N stack_vs_nginx=R uncached_states_parties_ms=N asof_random_rps=N
 # Exits 1 if any request failed. Figures are recorded in docs/performance.md.
 
 source "$(dirname "$0")/_serve.sh"
@@ -41,6 +43,7 @@ done
 chmod -R a+rX "$WORK"   # nginx's workers run as an unprivileged user when started as root
 
 NGINX_PORT="$(free_port)"
+STACK_PORT="$(free_port)"
 mkdir -p "$WORK/nginx"
 cat >"$WORK/nginx/nginx.conf" <<EOF
 worker_processes auto;
@@ -57,9 +60,26 @@ http {
   fastcgi_temp_path $WORK/nginx/fastcgi;
   uwsgi_temp_path $WORK/nginx/uwsgi;
   scgi_temp_path $WORK/nginx/scgi;
+  # As deploy/nginx.conf has them, without TLS (wrk speaks plain HTTP; nginx says https).
+  proxy_cache_path $WORK/nginx/cache levels=1:2 keys_zone=treatydesk_pages:20m
+                   max_size=1g inactive=10m use_temp_path=off;
+  map \$http_cookie \$treatydesk_session { default 0; "~(^|;\\s*)(__Host-)?sessionid=" 1; }
+  upstream treatydesk { server 127.0.0.1:$CACHED_PORT; keepalive 32; }
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $DOCROOT;
+  }
+  server {
+    listen 127.0.0.1:$STACK_PORT;
+    location / {
+      proxy_pass http://treatydesk;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-Proto https;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      include $ROOT/deploy/nginx-page-cache.conf;
+    }
   }
 }
 EOF
@@ -70,19 +90,31 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 
-# Make sure each server does what its row says.
+# Make sure each server does what its row says: the stack answers from nginx's cache.
 for page in "${ORDER[@]}"; do
-  for _ in 1 2; do get "$CACHED_PORT" "${PAGES[$page]}" >/dev/null; done
-  hit="$(curl -fsS -o /dev/null -D - -H 'X-Forwarded-Proto: https' \
-         "http://127.0.0.1:$CACHED_PORT${PAGES[$page]}" | tr -d '\r' | grep -i '^x-page-cache:' || true)"
-  [ "${hit,,}" = "x-page-cache: hit" ] || { echo "bench: $page is not served from the cache" >&2; exit 1; }
+  for _ in 1 2; do curl -fsS -o /dev/null "http://127.0.0.1:$STACK_PORT${PAGES[$page]}"; done
+  status="$(curl -fsS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$STACK_PORT${PAGES[$page]}")"
+  [ "$status" = 200 ] || { echo "bench: $page answers $status through nginx" >&2; exit 1; }
 done
+[ -n "$(find "$WORK/nginx/cache" -type f 2>/dev/null | head -n 1)" ] \
+  || { echo "bench: nginx keeps no page" >&2; exit 1; }
+
+# Random days of the register, from the Convention's opening for signature to today.
+cat >"$WORK/asof.lua" <<'EOF'
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+local first = os.time{year=2008, month=12, day=3}
+local days = math.floor((os.time() - first) / 86400)
+request = function()
+  local day = os.date("!%Y-%m-%d", first + math.random(0, days) * 86400)
+  return wrk.format("GET", "/en/states-parties/?as_of=" .. day)
+end
+EOF
 
 # run LABEL URL CONNECTIONS → "rps p50_ms p99_ms errors"
 run() {
   local out
   out="$(wrk --latency -t "$(( $3 < THREADS ? $3 : THREADS ))" -c "$3" -d "${SECONDS_PER_RUN}s" \
-         -H "X-Forwarded-Proto: https" "$2")"
+         -H "X-Forwarded-Proto: https" ${4:+-s "$4"} "$2")"
   echo "$out" >"$WORK/wrk-$1.txt"
   echo "$out" | awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0;
@@ -104,8 +136,8 @@ printf "%-34s %6s %10s %9s %9s %7s\n" "------" "-----" "-----" "------" "------"
 
 total_errors=0
 declare -A RPS P50
-row() {  # row KIND PAGE URL CONNECTIONS
-  read -r rps p50 p99 errors < <(run "$1-$2" "$3" "$4")
+row() {  # row KIND PAGE URL CONNECTIONS [SCRIPT]
+  read -r rps p50 p99 errors < <(run "$1-$2" "$3" "$4" "${5:-}")
   printf "%-34s %6s %10s %9s %9s %7s\n" "$2 ($1)" "$4" "$rps" "$p50" "$p99" "$errors"
   RPS[$1-$2]=$rps; P50[$1-$2]=$p50
   total_errors=$((total_errors + errors))
@@ -116,17 +148,19 @@ for page in "${ORDER[@]}"; do
   row uncached "$page" "http://127.0.0.1:$UNCACHED_PORT${PAGES[$page]}" 1
 done
 for page in "${ORDER[@]}"; do
-  row cached "$page" "http://127.0.0.1:$CACHED_PORT${PAGES[$page]}" "$CONNECTIONS"
+  row stack "$page" "http://127.0.0.1:$STACK_PORT${PAGES[$page]}" "$CONNECTIONS"
 done
 for page in "${ORDER[@]}"; do
   row nginx "$page" "http://127.0.0.1:$NGINX_PORT/$page.html" "$CONNECTIONS"
 done
+row stack "as-of-random" "http://127.0.0.1:$STACK_PORT/en/states-parties/" \
+  "${BENCH_ASOF_CONNECTIONS:-8}" "$WORK/asof.lua"
 
 mean() { local sum=0; for v in "$@"; do sum=$((sum + v)); done; echo $((sum / $#)); }
-cached_rps="$(mean "${RPS[cached-home]}" "${RPS[cached-states-parties]}" "${RPS[cached-article]}")"
+stack_rps="$(mean "${RPS[stack-home]}" "${RPS[stack-states-parties]}" "${RPS[stack-article]}")"
 nginx_rps="$(mean "${RPS[nginx-home]}" "${RPS[nginx-states-parties]}" "${RPS[nginx-article]}")"
-ratio="$(awk -v a="$cached_rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+ratio="$(awk -v a="$stack_rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
 echo
 echo "article: $ARTICLE; errors: $total_errors; raw wrk output kept only with BENCH_KEEP=1 in $WORK"
-echo "cached_rps=$cached_rps uncached_states_parties_ms=${P50[uncached-states-parties]} nginx_rps=$nginx_rps cached_vs_nginx=$ratio"
+echo "stack_cached_rps=$stack_rps nginx_rps=$nginx_rps stack_vs_nginx=$ratio uncached_states_parties_ms=${P50[uncached-states-parties]} asof_random_rps=${RPS[stack-as-of-random]}"
 [ "$total_errors" -eq 0 ]

@@ -57,7 +57,7 @@ NGINX="$WORK/nginx"
 mkdir -p "$NGINX"
 sed -e "s#@SERVER_NAME@#localhost#g" -e "s#@APP_SERVER@#127.0.0.1:$APP_PORT#g" \
     -e "s#@TLS_CERTIFICATE@#$TLS/site.pem#g" -e "s#@TLS_KEY@#$TLS/site.key#g" \
-    -e "s#@VAR_DIR@#$TREATYDESK_VAR#g" \
+    -e "s#@VAR_DIR@#$TREATYDESK_VAR#g" -e "s#@APP_DIR@#$ROOT#g" \
     -e "s#listen 80;#listen 127.0.0.1:80;#" -e "s#listen 443 #listen 127.0.0.1:443 #" \
     -e "s#listen \[::\]:#listen [::1]:#" \
     "$ROOT/deploy/nginx.conf" >"$NGINX/site.conf"
@@ -85,7 +85,7 @@ nginx -t -p "$NGINX" -c "$NGINX/nginx.conf" 2>"$NGINX/test.log" || { cat "$NGINX
 nginx -p "$NGINX" -c "$NGINX/nginx.conf" -g "daemon off;" 2>"$NGINX/start.log" &
 PIDS+=("$!")
 for _ in $(seq 1 50); do
-  curl -fsS --cacert "$TLS/ca.pem" -o /dev/null https://localhost/healthz 2>/dev/null && break
+  curl -fsS --cacert "$TLS/ca.pem" -o /dev/null "https://localhost/healthz?scope=web" 2>/dev/null && break
   sleep 0.1
 done
 

@@ -39,7 +39,7 @@ PATHS="$WORK/paths.txt"
     echo "/$lang/states/LTU/"
   done
   echo "$ARTICLE"
-  echo "/healthz"
+  echo "/healthz?scope=web"
   echo "/sitemap.xml"
 } >"$PATHS"
 
@@ -67,7 +67,7 @@ wrk --latency -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s -s "$WORK/m
 
 errors="$(awk '/Socket errors:/ { gsub(",", ""); e += $4 + $6 + $8 + $10 }
                /Non-2xx or 3xx responses:/ { e += $5 } END { print e + 0 }' "$WORK/soak.txt")"
-curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" || { echo "soak: /healthz fails after the run"; exit 1; }
+curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz?scope=web" || { echo "soak: /healthz fails after the run"; exit 1; }
 requests="$(awk '/requests in/ { print $1 }' "$WORK/soak.txt")"
 echo "soak_requests=$requests soak_errors=$errors"
 [ "$errors" -eq 0 ]

@@ -1,6 +1,9 @@
-"""Fixtures of the newsroom tests: a site with its three languages and section pages."""
+"""Fixtures of the notices and mail tests: a site with its three languages and section pages
+but no register, for tests that record facts on a register of their own; an editor.
 
-import contextlib
+A test that needs the site as ``treatydesk init`` leaves it asks for ``fresh_site``
+(tests/database_states.py)."""
+
 import csv
 import datetime as dt
 import io
@@ -34,55 +37,6 @@ def ccm_before(day: dt.date) -> str:
         if row["signature_date"] or row["instrument_date"]:
             writer.writerow(row)
     return out.getvalue()
-
-
-def load_newsroom():
-    """Create the site and its default news and meetings (nothing when already there)."""
-    from treatydesk.setup.newsroom import create_default_meetings, create_default_news
-
-    make_site()
-    create_default_news()
-    create_default_meetings()
-
-
-@contextlib.contextmanager
-def committed_newsroom(django_db_blocker, media_root):
-    """Create the newsroom content once, committed, and put the database back afterwards.
-
-    Making the content takes seconds (each page is indexed and published), so a package of
-    tests shares one copy, each test running in its own rolled-back transaction over it. On
-    leaving, the database returns to the state it had before, so that tests elsewhere (and
-    transactional ones, which restore a serialized copy) never meet this content.
-    """
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import override_settings
-
-    media = override_settings(MEDIA_ROOT=media_root)
-    media.enable()
-    with django_db_blocker.unblock():
-        before = connection.creation.serialize_db_to_string()
-        load_newsroom()
-    try:
-        yield
-    finally:
-        with django_db_blocker.unblock():
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0,
-                         reset_sequences=False)
-            connection.creation.deserialize_db_from_string(before)
-        media.disable()
-
-
-@pytest.fixture(scope="package")
-def newsroom_content(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The default news and meetings, committed once for the package that imports this."""
-    with committed_newsroom(django_db_blocker, tmp_path_factory.mktemp("media")):
-        yield
-
-
-@pytest.fixture
-def newsroom(newsroom_content, db):
-    """The site with its sections and the default news and meetings (no register)."""
 
 
 @pytest.fixture

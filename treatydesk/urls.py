@@ -15,14 +15,20 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("emblem", home_views.emblem, name="emblem"),
+    path("favicon.ico", home_views.emblem, name="favicon"),
     path("sitemap.xml", discovery_views.sitemap, name="sitemap"),
     path("media/images/<path:path>", media_views.rendition, name="image_rendition"),
+    path("", include("treatydesk.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("treatydesk.records.status.urls")),
     path("", include("treatydesk.records.pictures.urls")),
     path("search/", discovery_views.search, name="search"),
+    path("", include("treatydesk.newsroom.notices.urls")),
+    path("", include("treatydesk.newsroom.meetings.urls")),
+    path("", include("treatydesk.api.i18n_urls")),
     path("", include("treatydesk.newsroom.news.urls")),
     path("", include("treatydesk.records.obligations.urls")),
     path("", include("treatydesk.mail.subscribers.urls")),

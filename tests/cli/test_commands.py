@@ -1,4 +1,5 @@
-"""The ``treatydesk`` command as a user runs it: a real process on a real SQLite file."""
+"""The ``treatydesk`` command: what it prints and returns on the shared fresh site (run in this
+process), and a real process on a database never set up."""
 
 import csv
 import io
@@ -10,46 +11,39 @@ from pathlib import Path
 
 import pytest
 
+from tests.commands import treatydesk
+
 BIN = Path(sys.executable).parent / "treatydesk"
 
 
-
-def run(args, env, check=True):
-    result = subprocess.run(
-        [str(BIN), *args], env=env, capture_output=True, text=True, timeout=300, check=False,
-    )
-    if check and result.returncode != 0:
+def run(args, check=True):
+    """Run the command in this process, on the test's database (tests/commands.py)."""
+    result = treatydesk(*args)
+    if check and result.code != 0:
         raise AssertionError(f"{args} failed:\n{result.stdout}\n{result.stderr}")
     return result
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """A database set up by ``treatydesk init``, as on a new installation."""
-    var = tmp_path_factory.mktemp("var")
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env.update(TREATYDESK_VAR=str(var), TREATYDESK_ENV="dev")
-    if not env.get("DATABASE_URL"):
-        env["DATABASE_URL"] = f"sqlite:///{var / 'cli.sqlite3'}"
-    first = run(["init"], env)
-    return env, first
+def run_process(args, env):
+    """Run the installed command in a process of its own, as a user does."""
+    return subprocess.run(
+        [str(BIN), *args], env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
 
 
-def status_rows(env, *extra):
-    out = run(["status", "CCM", "--format", "csv", *extra], env).stdout
+def status_rows(*extra):
+    out = run(["status", "CCM", "--format", "csv", *extra]).stdout
     return list(csv.DictReader(io.StringIO(out))), out
 
 
-def test_init_prints_password_once_and_is_idempotent(site):
-    env, first = site
-    assert "password:" in first.stdout
-    again = run(["init"], env)
+def test_init_prints_password_once_and_is_idempotent(fresh_site):
+    assert "password:" in fresh_site.init_output
+    again = run(["init"])
     assert "password:" not in again.stdout
 
 
-def test_status_csv_matches_the_depositary(site):
-    env, _ = site
-    rows, out = status_rows(env, "--as-of", "2026-11-28")
+def test_status_csv_matches_the_depositary(fresh_site):
+    rows, out = status_rows("--as-of", "2026-11-28")
     assert out.splitlines()[0] == (
         "state,iso3,signature_date,instrument_date,instrument_kind,ordinal,"
         "entry_into_force_date,status"
@@ -72,9 +66,8 @@ def test_status_csv_matches_the_depositary(site):
     assert len(rows) == 125
 
 
-def test_status_as_of_shows_iraq_awaiting_entry_into_force(site):
-    env, _ = site
-    rows, _ = status_rows(env, "--as-of", "2013-06-01")
+def test_status_as_of_shows_iraq_awaiting_entry_into_force(fresh_site):
+    rows, _ = status_rows("--as-of", "2013-06-01")
     iraq = next(r for r in rows if r["iso3"] == "IRQ")
     assert iraq["status"] == "deposited"
     assert iraq["entry_into_force_date"] == "2013-11-01"
@@ -83,17 +76,15 @@ def test_status_as_of_shows_iraq_awaiting_entry_into_force(site):
         "signatory", "", "")
 
 
-def test_status_json_carries_the_rule(site):
-    env, _ = site
-    data = json.loads(run(["status", "CCM", "--format", "json"], env).stdout)
+def test_status_json_carries_the_rule(fresh_site):
+    data = json.loads(run(["status", "CCM", "--format", "json"]).stdout)
     iraq = next(r for r in data if r["iso3"] == "IRQ")
     assert "17" in iraq["entry_into_force_rule"]["article"]
 
 
-def test_notice_by_name_and_code(site):
-    env, _ = site
-    by_code = run(["notice", "CCM", "IRQ"], env).stdout.strip()
-    by_name = run(["notice", "ccm", "Iraq"], env).stdout.strip()
+def test_notice_by_name_and_code(fresh_site):
+    by_code = run(["notice", "CCM", "IRQ"]).stdout.strip()
+    by_name = run(["notice", "ccm", "Iraq"]).stdout.strip()
     assert by_code == by_name
     assert "83rd State to ratify the Convention on Cluster Munitions" in by_code
     assert "1 November 2013" in by_code
@@ -103,9 +94,8 @@ def test_notice_by_name_and_code(site):
     ("fr", "En tant que 83e État à ratifier la Convention sur les armes à sous-munitions"),
     ("es", "Como 83.º Estado en ratificar la Convención sobre Municiones en Racimo"),
 ])
-def test_notice_in_french_and_spanish(site, lang, expected):
-    env, _ = site
-    out = run(["notice", "CCM", "IRQ", "--lang", lang], env).stdout
+def test_notice_in_french_and_spanish(fresh_site, lang, expected):
+    out = run(["notice", "CCM", "IRQ", "--lang", lang]).stdout
     assert expected in out
 
 
@@ -113,36 +103,33 @@ def test_commands_on_a_database_never_set_up(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(TREATYDESK_VAR=str(tmp_path), TREATYDESK_ENV="dev",
                DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
-    result = run(["status", "CCM"], env, check=False)
+    result = run_process(["status", "CCM"], env)
     assert result.returncode == 1
     assert "treatydesk init" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_bad_import_exits_nonzero_and_keeps_the_register(site, tmp_path):
-    env, _ = site
-    before = run(["status", "CCM", "--format", "csv"], env).stdout
+def test_bad_import_exits_nonzero_and_keeps_the_register(fresh_site, tmp_path):
+    before = run(["status", "CCM", "--format", "csv"]).stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("state,signature_date,instrument_date,instrument_kind,source\n"
                    "Iraq,2008-12-03,2099-01-01,ratification,x\n"
                    "Atlantis,,2012-01-01,accession,x\n")
-    result = run(["import", "CCM", str(bad)], env, check=False)
+    result = run(["import", "CCM", str(bad)], check=False)
     assert result.returncode != 0
     assert "bad.csv" in result.stderr and "Traceback" not in result.stderr
     assert "Atlantis" in result.stderr
-    assert run(["status", "CCM", "--format", "csv"], env).stdout == before
+    assert run(["status", "CCM", "--format", "csv"]).stdout == before
 
 
-def test_unknown_treaty_and_state_are_clear(site):
-    env, _ = site
-    result = run(["status", "XYZ"], env, check=False)
+def test_unknown_treaty_and_state_are_clear(fresh_site):
+    result = run(["status", "XYZ"], check=False)
     assert result.returncode != 0 and "unknown treaty" in result.stderr
-    result = run(["notice", "CCM", "Atlantis"], env, check=False)
+    result = run(["notice", "CCM", "Atlantis"], check=False)
     assert result.returncode != 0 and "unknown state" in result.stderr
-    result = run(["status", "CCM", "--as-of", "2013-02-30"], env, check=False)
+    result = run(["status", "CCM", "--as-of", "2013-02-30"], check=False)
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
 
 
-def test_import_missing_file(site, tmp_path):
-    env, _ = site
-    result = run(["import", "CCM", str(tmp_path / "none.csv")], env, check=False)
+def test_import_missing_file(fresh_site, tmp_path):
+    result = run(["import", "CCM", str(tmp_path / "none.csv")], check=False)
     assert result.returncode == 1 and "no such file" in result.stderr

@@ -1,10 +1,9 @@
-"""Fixtures of the operations tests: a whole small site, with its media in a temporary folder."""
+"""Fixtures of the operations tests: the fresh site and files of the test's own, its media in a
+temporary folder."""
 
 import io
 
 import pytest
-
-from tests.conftest import shipped
 
 
 @pytest.fixture
@@ -32,30 +31,16 @@ def fresh_register_cache():
     clear_cache()
 
 
-def make_site_content() -> None:
-    """Create what ``treatydesk init`` creates: registers, pages in three languages, and a photo
-    and a document of the test's own, whose files are under the test's MEDIA_ROOT.
-
-    (The newsroom's tests load the default news once per session; when they have, the default
-    photos are already there and their files are elsewhere.)"""
+def add_drill_files() -> None:
+    """Add a photo and a document of the test's own to the site, their files under the test's
+    MEDIA_ROOT (besides the ones ``treatydesk init`` made, copied there by ``fresh_site``)."""
     from django.core.files.base import ContentFile
     from django.core.files.images import ImageFile
-    from wagtail.models import Collection
 
-    from tests.newsroom_fixtures import make_site, png_bytes
+    from tests.newsroom_fixtures import png_bytes
     from treatydesk.media.models import CustomDocument, CustomImage
-    from treatydesk.records.facts.actions import ImportRegister
-    from treatydesk.setup.newsroom import create_default_meetings, create_default_news
     from treatydesk.setup.sample_pdf import text_pdf
 
-    for code, folder in (("CCM", "ccm"), ("APMBC", "apmbc")):
-        ImportRegister(code, shipped(folder, "participants.csv"),
-                       shipped(folder, "withdrawals.csv"), actor="test").execute()
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")  # Wagtail's migration makes it; a flush removes it
-    make_site()
-    create_default_news()
-    create_default_meetings()
     photo = CustomImage(title="Drill photo", description="A blue square", credit="Test")
     photo.file = ImageFile(io.BytesIO(png_bytes((900, 600))), name="drill-photo.png")
     photo._set_image_file_metadata()
@@ -68,5 +53,7 @@ def make_site_content() -> None:
 
 
 @pytest.fixture
-def site_content(db, media_root):
-    make_site_content()
+def site_content(fresh_site, media_root):
+    """The site as ``treatydesk init`` leaves it, with a photo and a document of the test's."""
+    add_drill_files()
+    return fresh_site

@@ -7,11 +7,9 @@ import shutil
 import pytest
 from django.db import connection
 
-from tests.ops.conftest import make_site_content
 from treatydesk.cli import main
 
-# Committed data, so that pg_dump and the restore see it. Like the other transactional tests,
-# these make all they need (a flushed database has no page tree or collection).
+# Committed data, so that pg_dump and the restore see it.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -77,12 +75,12 @@ def page_statuses(client) -> dict:
             for page in Page.objects.live().public().filter(depth__gt=1).specific()}
 
 
-def test_backup_wipe_restore_brings_everything_back(media_root, tmp_path, client, capsys):
+def test_backup_wipe_restore_brings_everything_back(site_content, media_root, tmp_path, client,
+                                                    capsys):
     from django.conf import settings
 
     from treatydesk.records.facts.models import Fact
 
-    make_site_content()
     keys = settings.TREATYDESK_DKIM_DIR
     keys.mkdir(parents=True)
     (keys / "td2026r.key").write_bytes(b"-----BEGIN PRIVATE KEY-----\nnot a real key\n")
@@ -138,11 +136,10 @@ def test_a_backup_of_one_kind_of_database_is_refused_by_the_other(media_root, tm
         restore(archive)
 
 
-def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(media_root, tmp_path,
+def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(site_content, tmp_path,
                                                                     capsys):
     from treatydesk.records.facts.models import Fact
 
-    make_site_content()
     facts = Fact.objects.count()
     bogus = tmp_path / "not-a-backup.tar.gz"
     bogus.write_bytes(b"this is not an archive")

@@ -13,7 +13,7 @@ LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 def items(seed):
     return [*seed.sections.values(), *seed.news, *seed.meetings, seed.agenda,
-            seed.security_notice]
+            seed.security_notice, *seed.institution]
 
 
 def test_every_shipped_file_is_read():

@@ -13,22 +13,17 @@ from treatydesk.media.models import CustomDocument, CustomImage
 from treatydesk.newsroom.meetings.models import MeetingPage
 from treatydesk.newsroom.news.models import NewsPage
 from treatydesk.setup import seed as seed_module
-from treatydesk.setup.newsroom import SECTION_PAGES, initialise_newsroom
-from treatydesk.setup.security_notice import ensure_security_notice
+from treatydesk.setup.newsroom import SECTION_PAGES
 from treatydesk.setup.seed import ContentError, load_seed
-from treatydesk.setup.site import ensure_home_pages, ensure_locales, initialise_site
+from treatydesk.setup.site import initialise_site
 from treatydesk.site.models import HomePage
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.fixture
-def newsroom(db, media_root):
-    """The site's pages as init makes them (without the registers and their notices)."""
-    ensure_locales()
-    ensure_home_pages()
-    initialise_newsroom(io.StringIO())
-    ensure_security_notice()
+def newsroom(fresh_site):
+    """The site as init makes it, and the content files it was made from."""
     return load_seed()
 
 
@@ -103,8 +98,7 @@ def row_counts() -> dict:
     return {model._meta.label: model.objects.count() for model in apps.get_models()}
 
 
-def test_init_twice_creates_nothing_more(db, media_root):
-    initialise_site(io.StringIO())
+def test_init_twice_creates_nothing_more(fresh_site):
     first = row_counts()
     assert first["news.NewsPage"] and first["registry.Fact"] and first["notices.NoticePage"]
     again = io.StringIO()

@@ -14,7 +14,14 @@ import sys
 
 from treatydesk.core.clock import BadPinnedDate
 
-from . import deadlines_commands, mail_commands, ops_commands, register_commands, site_commands
+from . import (
+    deadlines_commands,
+    mail_commands,
+    ops_commands,
+    register_commands,
+    site_commands,
+    system_commands,
+)
 from .errors import CommandError
 
 
@@ -25,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     site_commands.add_parsers(sub)
+    system_commands.add_parsers(sub)
     register_commands.add_parsers(sub)
     deadlines_commands.add_parsers(sub)
     ops_commands.add_parsers(sub)

@@ -26,7 +26,27 @@ def add_parsers(sub) -> None:
     imp.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     imp.add_argument("participants", metavar="PARTICIPANTS.csv", type=Path)
     imp.add_argument("--withdrawals", metavar="WITHDRAWALS.csv", type=Path)
+    imp.add_argument("--format", choices=["csv", "untc"], default="csv",
+                     help="csv: the project's participants/withdrawals files (default); "
+                          "untc: a copy of the UN Treaty Collection's status table "
+                          "(docs/untc-format.md), merged with the recorded facts")
+    imp.add_argument("--taken-on", metavar="YYYY-MM-DD", type=parse_date,
+                     help="untc: the day the copy was taken; later facts are kept")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="print what would change (facts added, changed, removed); write "
+                          "nothing")
     imp.set_defaults(handler=import_handler)
+
+    release = sub.add_parser(
+        "release", help="make a dated, immutable release of every register (open data)",
+        description="Write every treaty's participants, events, counts and panel (CSV, JSON, "
+                    "XLSX), a Frictionless datapackage.json, CITATION.cff, CSL-JSON and a "
+                    "changelog against the previous release under $TREATYDESK_VAR/releases.",
+    )
+    release.add_argument("--if-changed", action="store_true",
+                         help="only when a register changed since the latest release, and "
+                              "at most one a day (what the scheduled job does)")
+    release.set_defaults(handler=release_handler)
 
     status = sub.add_parser("status", help="every participant's status on a date")
     status.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
@@ -77,6 +97,8 @@ def _read(path: Path) -> str:
 
 def import_handler(args) -> int:
     treaty = _treaty(args.treaty)
+    if args.format == "untc":
+        return _import_untc(args, treaty)
     participants = (_read(args.participants), str(args.participants))
     withdrawals = None
     if args.withdrawals:
@@ -84,10 +106,16 @@ def import_handler(args) -> int:
     require_register_database()
     from treatydesk.records.facts.actions import ImportRegister, RegisterRejected
 
+    action = ImportRegister(treaty.code, participants, withdrawals, actor=f"cli:{_os_user()}")
+    if args.dry_run:
+        from treatydesk.core import opendata
+        from treatydesk.records.facts.loading import stored_facts
+
+        facts, errors, warnings = action.parse()
+        changes = opendata.diff_facts(treaty.code, stored_facts(treaty.code), facts)
+        return _report_plan(treaty.code, changes, errors, warnings)
     try:
-        summary = ImportRegister(
-            treaty.code, participants, withdrawals, actor=f"cli:{_os_user()}"
-        ).execute()
+        summary = action.execute()
     except RegisterRejected as rejected:
         for message in rejected.messages:
             print(message, file=sys.stderr)
@@ -98,6 +126,63 @@ def import_handler(args) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{summary.treaty}: imported {summary.facts} facts for {summary.states} states "
           f"(replacing {summary.replaced}).")
+    return 0
+
+
+def _report_plan(code: str, changes, errors: list[str], warnings: list[str]) -> int:
+    """Print the diff of a dry run (and its errors); nothing is written."""
+    for line in changes.lines():
+        print(line)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in errors:
+        print(error, file=sys.stderr)
+    print(f"{code}: {len(changes.added)} added, {len(changes.changed)} changed, "
+          f"{len(changes.removed)} removed (dry run: nothing written)")
+    if errors:
+        raise CommandError(f"{len(errors)} error(s); the import would be refused")
+    return 0
+
+
+def _import_untc(args, treaty) -> int:
+    text = _read(args.participants)
+    require_register_database()
+    from treatydesk.records.facts.actions import RegisterRejected
+    from treatydesk.records.facts.untc_import import ImportUntcTable
+
+    action = ImportUntcTable(treaty.code, (text, str(args.participants)),
+                             taken_on=args.taken_on, actor=f"cli:{_os_user()}")
+    plan = action.plan()
+    if args.dry_run:
+        return _report_plan(treaty.code, plan.changes, plan.errors, plan.warnings)
+    try:
+        action.execute(plan)
+    except RegisterRejected as rejected:
+        for message in rejected.messages:
+            print(message, file=sys.stderr)
+        raise CommandError(
+            f"{len(rejected.messages)} error(s); nothing was imported, the register is unchanged"
+        ) from None
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    changes = plan.changes
+    print(f"{treaty.code}: {len(changes.added)} added, {len(changes.changed)} changed, "
+          f"{len(changes.removed)} removed from {args.participants}.")
+    return 0
+
+
+def release_handler(args) -> int:
+    require_register_database()
+    from treatydesk.api.releases.build import make_release, make_release_if_changed
+
+    release = make_release_if_changed() if args.if_changed else make_release()
+    if release is None:
+        print("no release: no register changed since the latest, or one was made today")
+        return 0
+    print(f"release {release.version} written to {release.path}")
+    for code, changes in release.changes.items():
+        print(f"  {code}: {len(changes['added'])} added, {len(changes['changed'])} changed, "
+              f"{len(changes['removed'])} removed since the previous release")
     return 0
 
 

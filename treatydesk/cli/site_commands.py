@@ -1,9 +1,8 @@
-"""``init``, ``serve`` and ``manage``: set the site up and run it.
+"""``init`` and ``manage``: set the site up and run Django's commands (``serve``: system_commands).
 
 Handlers import what they use inside themselves, after ``setup()`` (see ``cli/__init__``).
 """
 
-import os
 import sys
 
 from .django_setup import setup
@@ -18,12 +17,6 @@ def add_parsers(sub) -> None:
     )
     init.add_argument("--no-input", action="store_true", help="(kept for scripts; init never asks)")
     init.set_defaults(handler=init_handler)
-
-    serve = sub.add_parser("serve", help="serve the site with gunicorn (DEBUG off)")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--workers", type=int, default=2)
-    serve.set_defaults(handler=serve_handler)
 
     sub.add_parser(
         "manage", help="run a Django management command (treatydesk manage help)", add_help=False
@@ -49,22 +42,4 @@ def init_handler(args) -> int:
         initialise_site(out=sys.stdout)
     except ContentError as error:
         raise CommandError(f"{error}; nothing was set up") from None
-    return 0
-
-
-def serve_handler(args) -> int:
-    setup()
-    from django.core.management import call_command
-
-    call_command("collectstatic", interactive=False, verbosity=0)
-    gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    command = [
-        gunicorn, "treatydesk.wsgi:application",
-        "--bind", f"{args.host}:{args.port}",
-        "--workers", str(args.workers),
-        "--access-logfile", "-",
-        "--forwarded-allow-ips", "127.0.0.1",
-    ]
-    print(f"Serving Treaty Desk on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
-    os.execv(gunicorn, command)  # noqa: S606 - replaces this process with the app server
     return 0

@@ -37,6 +37,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The full-page cache for anonymous readers (treatydesk/ops/pagecache); see docs/deploy.md.
 CACHES = caches_from_environment(os.environ, VAR_DIR)
 TREATYDESK_PAGE_CACHE_SECONDS = int(os.environ.get("TREATYDESK_PAGE_CACHE_SECONDS", "300"))
+# How long nginx's proxy cache keeps a public page (X-Accel-Expires): a publish shows through
+# nginx within this time. 0 sends no such header.
+TREATYDESK_PROXY_CACHE_SECONDS = int(os.environ.get("TREATYDESK_PROXY_CACHE_SECONDS", "10"))
 
 INSTALLED_APPS = [
     # Our apps (docs/architecture.md); labels are the original app names. The order is the one
@@ -58,6 +61,8 @@ INSTALLED_APPS = [
     "treatydesk.mail.dmarc",
     "treatydesk.records.obligations",
     "treatydesk.records.pictures",
+    "treatydesk.ops.system",
+    "treatydesk.api",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -95,7 +100,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware, leaving /api/ and /data/releases/ 404s as they are (api/middleware.py).
+    "treatydesk.api.middleware.PageLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -214,7 +220,13 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "notices@localhost")
 EMAIL_TIMEOUT = 30
-TREATYDESK_MAIL_BACKEND = "treatydesk.mail.outgoing.backends.DkimSmtpBackend"
+# Without an SMTP server (EMAIL_HOST unset) every message, signed all the same, is delivered to
+# the Maildir TREATYDESK_OUTBOX_DIR, read in the admin's "Outbox" (mail/outgoing/outbox.py).
+TREATYDESK_OUTBOX_DIR = VAR_DIR / "outbox"
+TREATYDESK_MAIL_BACKEND = (
+    "treatydesk.mail.outgoing.backends.DkimSmtpBackend" if os.environ.get("EMAIL_HOST")
+    else "treatydesk.mail.outgoing.outbox.DkimMaildirBackend"
+)
 TREATYDESK_MAIL_TASK_BACKEND = "default"
 TREATYDESK_MAIL_BASE_URL = os.environ.get("TREATYDESK_MAIL_BASE_URL", WAGTAILADMIN_BASE_URL)
 TREATYDESK_BOUNCE_ADDRESS = os.environ.get("TREATYDESK_BOUNCE_ADDRESS", "")
@@ -225,3 +237,14 @@ TREATYDESK_MAIL_CLAIM_SECONDS = int(os.environ.get("TREATYDESK_MAIL_CLAIM_SECOND
 TREATYDESK_MAIL_SPF = os.environ.get("TREATYDESK_MAIL_SPF", "mx").split()
 TREATYDESK_DMARC_REPORT_ADDRESS = os.environ.get("TREATYDESK_DMARC_REPORT_ADDRESS", "")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The worker and the scheduler (treatydesk/ops/system, docs/deploy.md): each records a
+# heartbeat every TREATYDESK_HEARTBEAT_SECONDS; silent for longer than
+# TREATYDESK_LATE_SECONDS, it is "late" (/healthz answers 503, the admin shows a banner), and
+# so is a queue whose oldest waiting task is older than TREATYDESK_QUEUE_LATE_SECONDS.
+TREATYDESK_HEARTBEAT_SECONDS = float(os.environ.get("TREATYDESK_HEARTBEAT_SECONDS", "30"))
+TREATYDESK_LATE_SECONDS = float(os.environ.get("TREATYDESK_LATE_SECONDS", "120"))
+TREATYDESK_QUEUE_LATE_SECONDS = float(os.environ.get("TREATYDESK_QUEUE_LATE_SECONDS", "300"))
+# Mailboxes the scheduler reads every 15 minutes when set (Maildir paths; docs/mail.md).
+TREATYDESK_BOUNCE_MAILDIR = os.environ.get("TREATYDESK_BOUNCE_MAILDIR", "")
+TREATYDESK_DMARC_MAILDIR = os.environ.get("TREATYDESK_DMARC_MAILDIR", "")

@@ -13,4 +13,5 @@ from .secret import local_secret_key
 DEBUG = os.environ.get("TREATYDESK_DEBUG", "0") == "1"
 SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key(VAR_DIR)
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Django's own mail (password resets) takes the site's one path too: signed, to SMTP or outbox.
+EMAIL_BACKEND = TREATYDESK_MAIL_BACKEND  # noqa: F405

@@ -13,6 +13,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # asks for the database backend (the worker test does).
 TREATYDESK_MAIL_BACKEND = "treatydesk.mail.outgoing.backends.DkimLocmemBackend"
 TREATYDESK_MAIL_BASE_URL = "https://www.ccm.example"
+# The public address of the test client's requests, so that absolute links in pages name it.
+WAGTAILADMIN_BASE_URL = "http://testserver"
 DEFAULT_FROM_EMAIL = "Convention on Cluster Munitions <notices@ccm.example>"
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

@@ -19,7 +19,7 @@ from treatydesk.media.models import CustomDocument, CustomImage
 from treatydesk.newsroom.meetings.models import MeetingDocument, MeetingIndexPage, MeetingPage
 from treatydesk.newsroom.news.models import NewsIndexPage, NewsPage
 from treatydesk.newsroom.notices.actions import DraftNotices
-from treatydesk.newsroom.notices.models import NoticeIndexPage, NoticeSource
+from treatydesk.newsroom.notices.models import NoticeIndexPage, NoticeReviewTask, NoticeSource
 from treatydesk.records.facts.models import Fact
 from treatydesk.site.models import HomePage
 
@@ -69,13 +69,21 @@ def initialise_newsroom(out) -> None:
 def ensure_notice_workflow():
     """Give the notices a moderation workflow: a moderator checks each against the register."""
     moderators, _created = Group.objects.get_or_create(name="Moderators")
-    task = GroupApprovalTask.objects.filter(name=NOTICE_TASK).first()
+    task = NoticeReviewTask.objects.filter(name=NOTICE_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=NOTICE_TASK)
+        task = NoticeReviewTask.objects.create(name=NOTICE_TASK)
         task.groups.set([moderators])
     workflow, created = Workflow.objects.get_or_create(name=NOTICE_WORKFLOW)
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    else:
+        # A site made before the task could e-mail: the workflow moves to the new task (a
+        # notice already in review finishes on the old one, which no longer takes new ones).
+        for step in WorkflowTask.objects.filter(workflow=workflow).exclude(task=task):
+            if GroupApprovalTask.objects.filter(pk=step.task_id, name=NOTICE_TASK).exists():
+                GroupApprovalTask.objects.filter(pk=step.task_id).update(active=False)
+                step.task = task
+                step.save(update_fields=["task"])
     for index in NoticeIndexPage.objects.all():
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
     return workflow

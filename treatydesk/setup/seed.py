@@ -115,9 +115,23 @@ MEETING = Kind(
     words={"title": _text, "place": _text, "presidency": _text, "summary": _text}, body=True)
 SECTION = Kind(facts={}, words={"title": _text, "introduction": _text})
 AGENDA = Kind(facts={}, words={"title": _text, "items": _texts, "note": _text})
+# The institution's pages (About, Presidency, ISU, documents library): ``type`` picks the model.
+INSTITUTION_TYPES = ("info", "library")
+INSTITUTION = Kind(
+    facts={"type": lambda value: value if value in INSTITUTION_TYPES else _bad_type(value),
+           "order": lambda value: value if isinstance(value, int) else _bad_order(value)},
+    words={"title": _text, "lead": _text}, body=True)
 SECURITY_NOTICE = Kind(
     facts={"slug": _slug, "date": _date, "forged_subject": _text},
     words={"title": _text, "summary": _text}, body=True)
+
+
+def _bad_type(value):
+    raise _Invalid(f"{value!r} is not one of: {', '.join(INSTITUTION_TYPES)}")
+
+
+def _bad_order(value):
+    raise _Invalid(f"expected a whole number (the page's place in the menu), got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -147,6 +161,7 @@ class Seed:
     meetings: list[Item]
     agenda: Item
     security_notice: Item
+    institution: list[Item]
 
 
 def load_seed(root: Path | None = None) -> Seed:
@@ -174,6 +189,8 @@ def load_seed(root: Path | None = None) -> Seed:
         meetings=sorted(meetings, key=lambda item: (item.facts["start"], item.name)),
         agenda=load_item(root / "agenda", AGENDA),
         security_notice=load_item(root / "security-notice", SECURITY_NOTICE),
+        institution=sorted(_collection(root / "institution", INSTITUTION),
+                           key=lambda item: (item.facts["order"], item.name)),
     )
 
 

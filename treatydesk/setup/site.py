@@ -1,6 +1,7 @@
 """``treatydesk init``: bring a database to a working site. Safe to run again."""
 
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,9 +11,11 @@ from wagtail.models import Locale, Page, Site
 
 from treatydesk.core.register import load_treaty
 from treatydesk.core.treaties import TREATIES_DIR, treaty_dir
+from treatydesk.mail.outgoing.outbox import ensure_outbox_key
 from treatydesk.records.facts.actions import ImportRegister
 from treatydesk.records.facts.models import Fact
 from treatydesk.security.accounts.roles import ensure_roles
+from treatydesk.setup.institution import ensure_institution_pages
 from treatydesk.setup.newsroom import initialise_newsroom
 from treatydesk.setup.security_notice import ensure_security_notice
 from treatydesk.setup.seed import load_seed
@@ -35,12 +38,15 @@ def initialise_site(out) -> None:
     call_command("migrate", interactive=False, verbosity=0)
     ensure_locales()
     ensure_home_pages()
+    ensure_site_address()
+    ensure_institution_pages(out)
     for code in DEFAULT_REGISTERS:
         load_default_register(code, out)
     initialise_newsroom(out)
     ensure_security_notice(out)
     ensure_roles(out)
     ensure_admin(out)
+    ensure_outbox_key(out)
     out.write("Treaty Desk is ready.\n")
 
 
@@ -86,6 +92,19 @@ def ensure_home_pages() -> None:
             translation = home.copy_for_translation(locale)
             translation.title = home_title(code)
             translation.save_revision().publish()
+
+
+def ensure_site_address() -> None:
+    """Point the default Wagtail site at ``TREATYDESK_BASE_URL`` (host and port), so that page
+    URLs Wagtail writes in full (canonical, ``og:url``, sitemap) use the public address."""
+    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if not parts.hostname:
+        return
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and (site.hostname, site.port) != (parts.hostname, port):
+        site.hostname, site.port = parts.hostname, port
+        site.save(update_fields=["hostname", "port"])
 
 
 def load_default_register(code: str, out) -> None:

@@ -6,6 +6,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from treatydesk.records.status.summary import home_summary
+from treatydesk.site.pages import Branding, InfoPage
+
+__all__ = ["Branding", "HomePage", "InfoPage"]
 
 
 class HomePage(Page):

@@ -1,31 +1,38 @@
-"""``treatydesk mail`` as an operator runs it: real processes, keys in a folder of their own."""
+"""``treatydesk mail`` as an operator runs it (in this process: tests/commands.py), keys in a
+folder of their own."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+import pytest
 
+from tests.commands import treatydesk
 from tests.core.mailtrust.dnsserver import DnsServer, parse_zone_lines
 from treatydesk.core.mailtrust import KeyStore, verify_message
 
 from .conftest import DOMAIN
 
-BIN = Path(sys.executable).parent / "treatydesk"
+SETTING_TYPES = {"EMAIL_PORT": int}
 
 
-def run(args, tmp_path, **env_extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",
-                                                             "DATABASE_URL")}
-    env.update(TREATYDESK_ENV="dev", TREATYDESK_VAR=str(tmp_path / "var"),
-               TREATYDESK_DKIM_DIR=str(tmp_path / "dkim"), **env_extra)
-    result = subprocess.run([str(BIN), "mail", *args], env=env, capture_output=True,
-                            text=True, timeout=120, check=False)
-    return result.returncode, result.stdout, result.stderr
+@pytest.fixture
+def run(settings, tmp_path):
+    """Run ``treatydesk mail ARGS…`` in this process, its keys in the test's own folder; the
+    extra keyword arguments are the settings an operator would give in the environment."""
+    settings.TREATYDESK_DKIM_DIR = tmp_path / "dkim"
+
+    def run(args, tmp_path, **environment):
+        for name, value in environment.items():
+            setattr(settings, name, SETTING_TYPES.get(name, str)(value))
+        if "EMAIL_HOST" in environment:  # as in the dev and production settings
+            settings.TREATYDESK_MAIL_BACKEND = "treatydesk.mail.outgoing.backends.DkimSmtpBackend"
+            settings.EMAIL_USE_TLS = False
+        result = treatydesk("mail", *args)
+        return result.code, result.stdout, result.stderr
+
+    return run
 
 
-def test_key_rotation_from_the_command_line(tmp_path):
+def test_key_rotation_from_the_command_line(run, tmp_path):
     code, out, _err = run(["keygen", "--domain", DOMAIN, "--selector", "td2026r"], tmp_path)
     assert code == 0 and f'td2026r._domainkey.{DOMAIN}. TXT "v=DKIM1; k=rsa; p=' in out
     assert oct((tmp_path / "dkim" / DOMAIN / "td2026r.pem").stat().st_mode)[-3:] == "600"
@@ -63,7 +70,7 @@ def test_key_rotation_from_the_command_line(tmp_path):
     assert "td2026r\trsa\tretired" in out and "td2027e\ted25519\tactive" in out
 
 
-def test_send_test_goes_signed_through_the_configured_smtp_server(tmp_path, smtp_server):
+def test_send_test_goes_signed_through_the_configured_smtp_server(run, tmp_path, smtp_server):
     capture, port = smtp_server
     assert run(["keygen", "--domain", DOMAIN, "--selector", "td2026r"], tmp_path)[0] == 0
     code, out, err = run(["send-test", "--to", "reader@university.example"], tmp_path,
@@ -78,7 +85,7 @@ def test_send_test_goes_signed_through_the_configured_smtp_server(tmp_path, smtp
     assert verify_message(data, KeyStore(tmp_path / "dkim")).authentic
 
 
-def test_send_test_without_a_key_sends_nothing(tmp_path, smtp_server):
+def test_send_test_without_a_key_sends_nothing(run, tmp_path, smtp_server):
     capture, port = smtp_server
     code, _out, err = run(["send-test", "--to", "reader@university.example"], tmp_path,
                           EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port),

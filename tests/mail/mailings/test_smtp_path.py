@@ -4,9 +4,7 @@ as a reader (`treatydesk mail verify`), and unsubscribed with the message's head
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from email import message_from_bytes, policy
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,6 +13,7 @@ import dkim
 import pytest
 from django.test import Client
 
+from tests.commands import treatydesk as run_treatydesk
 from tests.core.mailtrust.dnsserver import DnsServer, parse_zone_lines
 from treatydesk.core.mailtrust.dnscheck import DnsChecker, make_resolver
 from treatydesk.mail.mailings.actions import MailPage
@@ -23,17 +22,16 @@ from treatydesk.mail.subscribers.models import ConsentAction, Subscriber, Subscr
 
 from .conftest import DOMAIN, RSA_SELECTOR, make_subscriber
 
-BIN = Path(sys.executable).parent / "treatydesk"
-
 
 def treatydesk(args, dkim_dir, tmp_path, stdin=None):
-    """Run the ``treatydesk`` command as an operator would, on the test's key store."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",
-                                                             "DATABASE_URL")}
-    env.update(TREATYDESK_ENV="test", TREATYDESK_DKIM_DIR=str(dkim_dir),
-               TREATYDESK_VAR=str(tmp_path / "cli-var"))
-    return subprocess.run([str(BIN), *args], env=env, capture_output=True, timeout=120,
-                          check=False, input=stdin)
+    """Run the ``treatydesk`` command on the test's key store (in this process, the key store
+    being ``dkim_dir``'s: the ``dkim_dir`` fixture points TREATYDESK_DKIM_DIR there)."""
+    from django.conf import settings
+
+    assert Path(settings.TREATYDESK_DKIM_DIR) == Path(dkim_dir)
+    result = run_treatydesk(*args, stdin=stdin)
+    return subprocess.CompletedProcess(args, result.code, result.stdout.encode(),
+                                       result.stderr.encode())
 
 
 def verify_exit(message: bytes, dkim_dir, tmp_path) -> tuple[int, str]:

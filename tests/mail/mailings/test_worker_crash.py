@@ -26,7 +26,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.db import connection
 
-from tests.newsroom_fixtures import make_site
 from tests.paths import ROOT
 from treatydesk.mail.mailings.actions import MailPage
 from treatydesk.mail.mailings.models import DeliveryState
@@ -108,13 +107,11 @@ def start_worker(url, port, dkim_dir, log: Path, *extra) -> subprocess.Popen:
 
 
 @pytest.fixture
-def mailing_in_queue(transactional_db, settings, dkim_dir, django_capture_on_commit_callbacks):
+def mailing_in_queue(transactional_db, fresh_site, settings, dkim_dir,
+                     django_capture_on_commit_callbacks):
     """A security notice queued for 12 subscribers on the database task backend."""
     from treatydesk.mail.verification.models import SecurityNoticePage
-    from treatydesk.setup.security_notice import ensure_security_notice
 
-    make_site()
-    ensure_security_notice()
     page = SecurityNoticePage.objects.get(locale__language_code="en")
     for number in range(RECIPIENTS):
         make_subscriber(f"reader{number:02}@university.example")

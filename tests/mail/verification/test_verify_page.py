@@ -96,7 +96,7 @@ def test_empty_and_oversized_input_are_refused_politely(client, db):
     assert "too large" in response.content.decode()
 
 
-def test_security_notices_are_linked_from_the_page(client, site):  # noqa: F811
+def test_security_notices_are_linked_from_the_page(client, fresh_site):  # noqa: F811
     ensure_security_notice()
     response = client.get(URL)
     assert "Re: Important Confidential Document" in response.content.decode()

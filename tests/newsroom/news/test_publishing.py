@@ -16,7 +16,7 @@ def draft(index, **fields):
     return page
 
 
-def test_scheduled_publishing_goes_live_when_the_job_runs(client, newsroom, editor):
+def test_scheduled_publishing_goes_live_when_the_job_runs(client, fresh_site, editor):
     index = NewsIndexPage.objects.get(locale__language_code="en")
     page = draft(index, live=False)
     page.go_live_at = timezone.now() + dt.timedelta(hours=1)
@@ -34,7 +34,7 @@ def test_scheduled_publishing_goes_live_when_the_job_runs(client, newsroom, edit
     assert client.get("/en/news/presidency-visits-geneva/").status_code == 200
 
 
-def test_revisions_can_be_compared_and_rolled_back(newsroom, editor):
+def test_revisions_can_be_compared_and_rolled_back(fresh_site, editor):
     page = NewsPage.objects.get(locale__language_code="en", slug="vanuatu-accedes")
     first = page.get_latest_revision()
     page.title = "Vanuatu accedes"
@@ -45,7 +45,7 @@ def test_revisions_can_be_compared_and_rolled_back(newsroom, editor):
     assert page.title == "Vanuatu joins the Convention"
 
 
-def test_the_editor_preview_renders_a_draft(client, newsroom, editor):
+def test_the_editor_preview_renders_a_draft(client, fresh_site, editor):
     index = NewsIndexPage.objects.get(locale__language_code="en")
     page = draft(index, live=False)
     page.save_revision(user=editor)

@@ -22,7 +22,7 @@ def pdf(javascript: str | None = None) -> bytes:
 
 
 @pytest.fixture
-def admin_client(client, newsroom):
+def admin_client(client, fresh_site):
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.create_superuser("editor", "e@example.org", "x" * 16)

@@ -51,8 +51,21 @@ def test_the_editor_warns_when_the_fact_was_deleted(editor_client, ccm_before_ir
 
 @pytest.mark.django_db
 def test_editors_cannot_create_notices_by_hand(editor_client, ccm_before_iraq):  # noqa: F811
-    from treatydesk.newsroom.notices.models import NoticeIndexPage
+    """Notices are drafted from the register only: the add form is refused (Wagtail sends a
+    refused editor back to the dashboard), so is a post to it, and the index's page-type
+    chooser does not offer a notice."""
+    from treatydesk.newsroom.notices.models import NoticeIndexPage, NoticePage
 
     index = NoticeIndexPage.objects.get(locale__language_code="en")
-    response = editor_client.get(f"/admin/pages/add/notices/noticepage/{index.pk}/")
-    assert response.status_code in (302, 403, 404)
+    add = f"/admin/pages/add/notices/noticepage/{index.pk}/"
+    assert not NoticePage.can_create_at(index)
+    refused = editor_client.get(add)
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+    before = NoticePage.objects.count()
+    posted = editor_client.post(add, {"title": "By hand", "slug": "by-hand",
+                                      "date": "2013-05-14", "text": "Written by hand.",
+                                      "action-publish": "action-publish"})
+    assert (posted.status_code, posted["Location"]) == (302, "/admin/")
+    assert NoticePage.objects.count() == before
+    chooser = editor_client.get(f"/admin/pages/{index.pk}/add_subpage/", follow=True)
+    assert "/add/notices/noticepage/" not in chooser.content.decode()

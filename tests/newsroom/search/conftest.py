@@ -1,3 +1,3 @@
-"""The newsroom's default content, shared by this package's tests (tests/newsroom_fixtures.py)."""
+"""The newsroom's editor (tests/newsroom_fixtures.py); the site is ``fresh_site``."""
 
-from tests.newsroom_fixtures import editor, newsroom, newsroom_content  # noqa: F401
+from tests.newsroom_fixtures import editor  # noqa: F401

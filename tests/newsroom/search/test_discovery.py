@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 
-def test_search_finds_pages_in_the_readers_language(client, newsroom):
+def test_search_finds_pages_in_the_readers_language(client, fresh_site):
     html = client.get("/en/search/", {"q": "Lusaka"}).content.decode()
     assert "/en/meetings/fourth-meeting-of-states-parties/" in html
     french = client.get("/fr/search/", {"q": "Lusaka"}).content.decode()
@@ -12,19 +12,19 @@ def test_search_finds_pages_in_the_readers_language(client, newsroom):
     assert "/en/meetings/" not in french
 
 
-def test_search_finds_documents_by_symbol_and_title(client, newsroom):
+def test_search_finds_documents_by_symbol_and_title(client, fresh_site):
     html = client.get("/en/search/", {"q": "agenda"}).content.decode()
     assert "CCM/MSP/2013/1" in html
 
 
-def test_search_without_a_query_shows_the_form(client, newsroom):
+def test_search_without_a_query_shows_the_form(client, fresh_site):
     response = client.get("/en/search/")
     assert response.status_code == 200
     assert 'role="search"' in response.content.decode()
     assert "noindex" in response.content.decode()
 
 
-def test_the_sitemap_lists_pages_in_every_language(client, newsroom):
+def test_the_sitemap_lists_pages_in_every_language(client, fresh_site):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 - our own response
@@ -36,13 +36,13 @@ def test_the_sitemap_lists_pages_in_every_language(client, newsroom):
         assert f"/{lang}/states-parties/" in paths
 
 
-def test_robots_txt_keeps_crawlers_out_of_the_admin(client, newsroom):
+def test_robots_txt_keeps_crawlers_out_of_the_admin(client, fresh_site):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
-def test_each_article_has_a_title_description_and_share_image(client, newsroom):
+def test_each_article_has_a_title_description_and_share_image(client, fresh_site):
     html = client.get("/en/news/fifteen-years-in-force/").content.decode()
     assert "<title>Fifteen years of the Convention in force" in html
     assert '<meta name="description" content="On 1 August 2025' in html

@@ -13,11 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site_with_register(ccm_register):
-    from treatydesk.setup.site import ensure_home_pages, ensure_locales
-
-    ensure_locales()
-    ensure_home_pages()
+def site_with_register(fresh_site):
+    """The site as init leaves it: home pages and the CCM register among the rest."""
+    return fresh_site
 
 
 def test_a_public_page_is_served_from_the_cache_the_second_time(

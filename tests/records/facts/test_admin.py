@@ -52,7 +52,7 @@ def test_unknown_state_is_refused(client, editor, db):
     assert not Fact.objects.exists()
 
 
-def test_edit_keeps_before_and_after(client, editor, ccm_register):
+def test_edit_keeps_before_and_after(client, editor, fresh_site):
     fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="ratification")
     url = reverse("wagtailsnippets_registry_fact:edit", args=[fact.pk])
     response = client.post(url, form_data(state="IRQ", state_name="Iraq", kind="ratification",
@@ -63,7 +63,7 @@ def test_edit_keeps_before_and_after(client, editor, ccm_register):
     assert entry.before["cn_reference"] == "" and entry.after["cn_reference"] == "C.N.1.2013"
 
 
-def test_delete_signature_of_a_party_is_refused(client, editor, ccm_register):
+def test_delete_signature_of_a_party_is_refused(client, editor, fresh_site):
     fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="signature")
     url = reverse("wagtailsnippets_registry_fact:delete", args=[fact.pk])
     client.post(url)
@@ -71,7 +71,7 @@ def test_delete_signature_of_a_party_is_refused(client, editor, ccm_register):
     assert not AuditEntry.objects.filter(action="delete").exists()
 
 
-def test_delete_is_audited(client, editor, ccm_register):
+def test_delete_is_audited(client, editor, fresh_site):
     fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="ratification")
     url = reverse("wagtailsnippets_registry_fact:delete", args=[fact.pk])
     client.post(url)

@@ -9,6 +9,15 @@ from treatydesk.records.facts.models import AuditEntry, Fact
 HEADER = "state,signature_date,instrument_date,instrument_kind,source\n"
 
 
+@pytest.fixture
+def ccm_register(db):
+    """The shipped CCM register imported into an empty database (the test is the import)."""
+    return ImportRegister(
+        "CCM", shipped("ccm", "participants.csv"), shipped("ccm", "withdrawals.csv"),
+        actor="test",
+    ).execute()
+
+
 def snapshot():
     return sorted(
         (f.treaty, f.state, f.kind, f.date, f.source) for f in Fact.objects.all()

@@ -42,7 +42,7 @@ def decision_data(request=None, **overrides):
     return data
 
 
-def test_report_recorded_with_the_state_by_name(client, editor, ccm_register, today):
+def test_report_recorded_with_the_state_by_name(client, editor, fresh_site, today):
     response = client.post(reverse("wagtailsnippets_obligations_report:add"), report_data())
     assert response.status_code == 302, response.content[:3000]
     report = Report.objects.get()
@@ -51,7 +51,7 @@ def test_report_recorded_with_the_state_by_name(client, editor, ccm_register, to
     assert "Met on time" in html  # the cached deadlines were recomputed
 
 
-def test_report_dated_before_the_state_joined(client, editor, ccm_register, today):
+def test_report_dated_before_the_state_joined(client, editor, fresh_site, today):
     response = client.post(reverse("wagtailsnippets_obligations_report:add"),
                            report_data(received_on="2012-07-11"))
     assert response.status_code == 200
@@ -60,14 +60,14 @@ def test_report_dated_before_the_state_joined(client, editor, ccm_register, toda
     assert not Report.objects.exists()
 
 
-def test_unknown_state(client, editor, ccm_register, today):
+def test_unknown_state(client, editor, fresh_site, today):
     response = client.post(reverse("wagtailsnippets_obligations_report:add"),
                            report_data(state="Atlantis"))
     assert "is not a state the register knows" in response.content.decode()
     assert not Report.objects.exists()
 
 
-def test_extension_longer_than_the_article_allows(client, editor, ccm_register, today):
+def test_extension_longer_than_the_article_allows(client, editor, fresh_site, today):
     response = client.post(reverse("wagtailsnippets_obligations_extensionrequest:add"),
                            request_data(period_months="72"))
     assert response.status_code == 200
@@ -88,7 +88,7 @@ def test_extension_longer_than_the_article_allows(client, editor, ccm_register, 
     assert not ExtensionDecision.objects.exists()
 
 
-def test_decision_without_a_request(client, editor, ccm_register, today):
+def test_decision_without_a_request(client, editor, fresh_site, today):
     response = client.post(reverse("wagtailsnippets_obligations_extensiondecision:add"),
                            decision_data())
     assert response.status_code == 200
@@ -97,7 +97,7 @@ def test_decision_without_a_request(client, editor, ccm_register, today):
     assert not ExtensionDecision.objects.exists()
 
 
-def test_no_extension_where_the_article_allows_none(client, editor, apmbc_register, today):
+def test_no_extension_where_the_article_allows_none(client, editor, fresh_site, today):
     response = client.post(reverse("wagtailsnippets_obligations_extensionrequest:add"),
                            request_data(treaty="APMBC", state="Greece",
                                         obligation="stockpile-destruction",
@@ -133,8 +133,28 @@ def test_decided_request_cannot_be_deleted(client, editor, cameroon_clearance_ex
                                    "extensionrequest", "extensiondecision", "hostilitiesended",
                                    "contactpoint"])
 def test_admin_pages_open(client, editor, model):
-    assert client.get(reverse(f"wagtailsnippets_obligations_{model}:list")).status_code == 200
-    assert client.get(reverse(f"wagtailsnippets_obligations_{model}:add")).status_code == 200
+    """Each kind of obligation fact has its listing, with the columns its viewset names, and
+    an add form with an input for every field of its form."""
+    from django.apps import apps
+    from django.utils.text import capfirst
+
+    model_class = apps.get_model("obligations", model)
+    viewset = model_class.snippet_viewset
+    listing = client.get(reverse(f"wagtailsnippets_obligations_{model}:list"))
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    field_names = {field.name for field in model_class._meta.get_fields()}
+    columns = [name for name in viewset.list_display if name in field_names]
+    assert columns
+    for name in columns:
+        assert str(capfirst(model_class._meta.get_field(name).verbose_name)) in html, name
+    add = client.get(reverse(f"wagtailsnippets_obligations_{model}:add"))
+    assert add.status_code == 200
+    html = add.content.decode()
+    fields = list(viewset.get_form_class().base_fields)
+    assert fields
+    for name in fields:
+        assert f'name="{name}"' in html, name
 
 
 def test_reminders_sent_are_listed_read_only(client, editor):

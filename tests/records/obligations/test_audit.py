@@ -27,7 +27,7 @@ def report(**values):
 
 
 def test_recording_and_changing_a_report_is_audited_with_before_and_after(
-        ccm_register, keeper, today):
+        fresh_site, keeper, today):
     row = RecordObligationFact(report(), user=keeper).execute()
     created = AuditEntry.objects.get(subject="obligations.report", action="create")
     assert created.fact_id == row.pk and created.actor == "keeper" and created.treaty == "CCM"
@@ -41,7 +41,7 @@ def test_recording_and_changing_a_report_is_audited_with_before_and_after(
 
 
 def test_deleting_from_the_admin_goes_through_the_action_and_is_audited(
-        client, ccm_register, keeper, today):
+        client, fresh_site, keeper, today):
     row = RecordObligationFact(report(), user=keeper).execute()
     url = reverse("wagtailsnippets_obligations_report:delete", args=[row.pk])
     response = client.post(url)
@@ -52,7 +52,7 @@ def test_deleting_from_the_admin_goes_through_the_action_and_is_audited(
     assert deleted.before["state"] == "CMR" and deleted.after is None
 
 
-def test_a_decided_request_cannot_be_deleted_and_nothing_is_logged(ccm_register, keeper, today):
+def test_a_decided_request_cannot_be_deleted_and_nothing_is_logged(fresh_site, keeper, today):
     request = RecordObligationFact(ExtensionRequest(
         treaty="CCM", state="CMR", obligation="clearance", requested_on=dt.date(2022, 3, 1),
         period_months=36), user=keeper).execute()
@@ -68,7 +68,7 @@ def test_a_decided_request_cannot_be_deleted_and_nothing_is_logged(ccm_register,
     assert AuditEntry.objects.count() == before
 
 
-def test_a_change_tells_the_page_cache(ccm_register, keeper, today):
+def test_a_change_tells_the_page_cache(fresh_site, keeper, today):
     heard = []
 
     def listen(sender, treaty, instance, **kwargs):

@@ -12,7 +12,7 @@ def events(response):
     return icalendar.Calendar.from_ical(response.content).walk("VEVENT")
 
 
-def test_state_feed(client, ccm_register, today, settings):
+def test_state_feed(client, fresh_site, today, settings):
     settings.TREATYDESK_CALENDAR_DOMAIN = "treaties.example.org"
     response = client.get("/en/states/TCD/deadlines.ics")
     assert response.status_code == 200
@@ -46,7 +46,7 @@ def test_treaty_feed_and_extension(client, cameroon_clearance_extended):
     assert "originally due 1 January 2023" in str(clearance[0]["DESCRIPTION"])
 
 
-def test_unknown_state_feed_is_404_and_lower_case_redirects(client, ccm_register, today):
+def test_unknown_state_feed_is_404_and_lower_case_redirects(client, fresh_site, today):
     assert client.get("/en/states/XYZ/deadlines.ics").status_code == 404
     response = client.get("/en/states/tcd/deadlines.ics")
     assert response.status_code == 301 and response["Location"] == "/en/states/TCD/deadlines.ics"

@@ -18,7 +18,7 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_csv_for_one_state(capsys, ccm_register):
+def test_csv_for_one_state(capsys, fresh_site):
     code, out, _ = run(capsys, "CCM", "--state", "Cook Islands", "--as-of", "2012-06-01")
     assert code == 0
     assert out.splitlines()[0] == "state,iso3,obligation,article,due_date,status,met_date,basis"
@@ -29,7 +29,7 @@ def test_csv_for_one_state(capsys, ccm_register):
                                 "→ 30 July 2012 (Art. 7(1))")
 
 
-def test_apmbc_json(capsys, apmbc_register):
+def test_apmbc_json(capsys, fresh_site):
     code, out, _ = run(capsys, "apmbc", "--state", "GRC", "--format", "json",
                        "--as-of", "2009-01-01")
     assert code == 0
@@ -38,7 +38,7 @@ def test_apmbc_json(capsys, apmbc_register):
     assert stockpile["due_date"] == "2008-03-01" and stockpile["status"] == "overdue"
 
 
-def test_ics(capsys, ccm_register):
+def test_ics(capsys, fresh_site):
     code, out, _ = run(capsys, "CCM", "--state", "CMR", "--format", "ics")
     assert code == 0
     parsed = icalendar.Calendar.from_ical(out)
@@ -53,6 +53,6 @@ def test_ics(capsys, ccm_register):
         (["CCM", "--state", "USA"], "USA has no fact in the CCM register"),
     ],
 )
-def test_errors(capsys, ccm_register, args, message):
+def test_errors(capsys, fresh_site, args, message):
     code, _, err = run(capsys, *args)
     assert code == 1 and message in err

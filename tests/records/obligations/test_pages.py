@@ -19,7 +19,7 @@ def test_urls():
     assert reverse("state_deadlines_ics", args=["CMR"]) == "/en/states/CMR/deadlines.ics"
 
 
-def test_list_shows_worked_deadlines_with_basis(client, ccm_register, today):
+def test_list_shows_worked_deadlines_with_basis(client, fresh_site, today):
     response = client.get("/en/obligations/?obligation=initial-report")
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
@@ -54,7 +54,7 @@ def test_filters_by_status_and_year(client, cameroon_clearance_extended):
         ("state=Atlantis", "is not a state the register knows"),
     ],
 )
-def test_bad_filters_say_what_to_give(client, ccm_register, query, message):
+def test_bad_filters_say_what_to_give(client, fresh_site, query, message):
     page = client.get(f"/en/obligations/?{query}")
     assert page.status_code == 400 and message in page.content.decode()
     download = client.get(f"/en/obligations/deadlines.csv?{query}")
@@ -63,7 +63,7 @@ def test_bad_filters_say_what_to_give(client, ccm_register, query, message):
     assert data.status_code == 400 and message in data.json()["error"]
 
 
-def test_csv_download(client, ccm_register, today):
+def test_csv_download(client, fresh_site, today):
     response = client.get("/en/obligations/deadlines.csv?state=CMR")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="ccm-deadlines-2026-01-15.csv"' in response["Content-Disposition"]
@@ -106,12 +106,12 @@ def test_extension_in_the_csv_keeps_the_original(client, cameroon_clearance_exte
     assert moved["basis"].startswith("extended from 1 January 2023 to 1 June 2026")
 
 
-def test_signatory_page_explains_there_are_no_deadlines(client, ccm_register, today):
+def test_signatory_page_explains_there_are_no_deadlines(client, fresh_site, today):
     html = client.get("/en/states/AGO/").content.decode()  # Angola signed only
     assert "A signatory has no deadlines until it deposits" in html
 
 
-def test_restricted_report_document_is_not_published(client, ccm_register, today):
+def test_restricted_report_document_is_not_published(client, fresh_site, today):
     import datetime as dt
 
     from treatydesk.records.obligations.actions import RecordObligationFact
@@ -129,13 +129,13 @@ def test_restricted_report_document_is_not_published(client, ccm_register, today
     assert rows[0]["status"] == "met-on-time" and rows[0]["met_date"] == "2013-06-01"
 
 
-def test_french_page(client, ccm_register, today):
+def test_french_page(client, fresh_site, today):
     response = client.get("/fr/obligations/")
     assert response.status_code == 200
     assert 'lang="en"' in response.content.decode()  # the English basis is marked as such
 
 
-def test_status_counts_follow_the_other_filters(client, ccm_register, today):
+def test_status_counts_follow_the_other_filters(client, fresh_site, today):
     html = client.get("/en/obligations/?obligation=initial-report&status=overdue").content.decode()
     assert 'href="?obligation=initial-report&amp;status=upcoming"' in html
     assert 'href="?obligation=initial-report&amp;status=overdue" aria-current="true"' in html

@@ -17,7 +17,7 @@ BEFORE = dt.date(2014, 1, 10)  # 49 days before: the 60-day reminder
 
 
 @pytest.fixture
-def contacts(ccm_register):
+def contacts(fresh_site):
     return [
         ContactPoint.objects.create(treaty="CCM", state="TCD", name="Mission du Tchad",
                                     email="mission@example.td", language="fr"),

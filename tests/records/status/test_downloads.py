@@ -22,7 +22,7 @@ def test_url_names():
     assert reverse("states_parties_json") == "/en/states-parties.json"
 
 
-def test_csv_has_the_documented_header_and_every_participant(client, ccm_register):
+def test_csv_has_the_documented_header_and_every_participant(client, fresh_site):
     response = client.get("/en/states-parties.csv?as_of=2026-11-28")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -44,7 +44,7 @@ def test_csv_has_the_documented_header_and_every_participant(client, ccm_registe
     assert lithuania["status"] == "withdrawn"
 
 
-def test_csv_keeps_as_of(client, ccm_register):
+def test_csv_keeps_as_of(client, fresh_site):
     response = client.get("/en/states-parties.csv?as_of=2013-06-01")
     assert 'filename="ccm-states-parties-2013-06-01.csv"' in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
@@ -54,13 +54,13 @@ def test_csv_keeps_as_of(client, ccm_register):
     assert all(row["iso3"] != "SSD" for row in rows)  # South Sudan acceded in 2023
 
 
-def test_csv_is_the_same_in_every_page_language(client, ccm_register):
+def test_csv_is_the_same_in_every_page_language(client, fresh_site):
     english = client.get("/en/states-parties.csv?as_of=2026-11-28").content
     french = client.get("/fr/states-parties.csv?as_of=2026-11-28").content
     assert english == french
 
 
-def test_json_parses_with_counts_and_rules(client, ccm_register):
+def test_json_parses_with_counts_and_rules(client, fresh_site):
     response = client.get("/en/states-parties.json?as_of=2026-11-28")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
@@ -79,7 +79,7 @@ def test_json_parses_with_counts_and_rules(client, ccm_register):
     assert data["entry_into_force"]["date"] == "2010-08-01"
 
 
-def test_json_keeps_as_of(client, ccm_register):
+def test_json_keeps_as_of(client, fresh_site):
     data = json.loads(client.get("/en/states-parties.json?as_of=2013-06-01").content)
     assert data["as_of"] == "2013-06-01"
     iraq = next(p for p in data["participants"] if p["iso3"] == "IRQ")
@@ -87,7 +87,7 @@ def test_json_keeps_as_of(client, ccm_register):
     assert data["counts"]["deposited"] >= 1
 
 
-def test_bad_as_of_in_downloads_is_a_400_with_a_message(client, ccm_register):
+def test_bad_as_of_in_downloads_is_a_400_with_a_message(client, fresh_site):
     response = client.get("/en/states-parties.csv?as_of=2013-02-30")
     assert response.status_code == 400
     assert "no such day" in response.content.decode()
@@ -96,7 +96,7 @@ def test_bad_as_of_in_downloads_is_a_400_with_a_message(client, ccm_register):
     assert "YYYY-MM-DD" in json.loads(response.content)["error"]
 
 
-def test_downloads_on_a_past_day_leave_out_later_acts(client, ccm_register):
+def test_downloads_on_a_past_day_leave_out_later_acts(client, fresh_site):
     # Nigeria signed in 2009 and ratified on 28 February 2023: in 2013 it was a signatory.
     rows = list(csv.DictReader(io.StringIO(
         client.get("/en/states-parties.csv?as_of=2013-06-01").content.decode()

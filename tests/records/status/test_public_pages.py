@@ -20,7 +20,7 @@ REGISTER_PAGES = [
 
 
 @pytest.mark.parametrize("path", REGISTER_PAGES)
-def test_register_pages_are_cacheable(client, ccm_register, path):
+def test_register_pages_are_cacheable(client, fresh_site, path):
     response = client.get(path)
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=300"
@@ -30,7 +30,7 @@ def test_register_pages_are_cacheable(client, ccm_register, path):
 
 
 @pytest.mark.parametrize("path", [*REGISTER_PAGES, "/en/", "/fr/"])
-def test_public_pages_never_touch_the_session(client, ccm_register, home_pages,
+def test_public_pages_never_touch_the_session(client, fresh_site,
                                               django_user_model, path):
     # Even for a signed-in editor: a page that read the session would add "Vary: Cookie".
     client.force_login(django_user_model.objects.create_user("editor", password="x" * 16))
@@ -40,13 +40,13 @@ def test_public_pages_never_touch_the_session(client, ccm_register, home_pages,
     assert "Cookie" not in response.get("Vary", "")
 
 
-def test_home_sets_no_cookie(client, ccm_register, home_pages):
+def test_home_sets_no_cookie(client, fresh_site):
     response = client.get("/en/")
     assert response.status_code == 200
     assert "Set-Cookie" not in response.headers
 
 
-def test_states_parties_page_reads_no_row_per_state(client, ccm_register):
+def test_states_parties_page_reads_no_row_per_state(client, fresh_site):
     client.get("/en/states-parties/")  # computes and caches the register
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/en/states-parties/?sort=ordinal")
@@ -55,7 +55,7 @@ def test_states_parties_page_reads_no_row_per_state(client, ccm_register):
     assert len(queries.captured_queries) == 1
 
 
-def test_layout_is_accessible(client, ccm_register):
+def test_layout_is_accessible(client, fresh_site):
     html = client.get("/en/states-parties/").content.decode()
     assert '<html lang="en"' in html
     assert '<a class="skip-link" href="#main">' in html
@@ -73,7 +73,7 @@ def test_layout_is_accessible(client, ccm_register):
     assert '<label for="as-of">' in html
 
 
-def test_no_request_to_a_third_party(client, ccm_register):
+def test_no_request_to_a_third_party(client, fresh_site):
     html = client.get("/en/states-parties/").content.decode()
     for tag in re.findall(r"<(?:link|script|img|iframe|source)\b[^>]*>", html):
         for url in re.findall(r'(?:src|href)="([^"]+)"', tag):
@@ -82,7 +82,7 @@ def test_no_request_to_a_third_party(client, ccm_register):
             assert url.startswith("/"), tag
 
 
-def test_language_switcher_and_alternates(client, ccm_register):
+def test_language_switcher_and_alternates(client, fresh_site):
     html = client.get("/en/states-parties/?as_of=2013-06-01").content.decode()
     assert ('<a href="/fr/states-parties/?as_of=2013-06-01" hreflang="fr" lang="fr">'
             'Français</a>') in html
@@ -103,7 +103,7 @@ def test_stylesheet_is_local_and_has_focus_styles():
     assert "@import" not in css and "url(" not in css  # no fonts or images from elsewhere
 
 
-def test_not_found_page_keeps_the_language_links(client, ccm_register):
+def test_not_found_page_keeps_the_language_links(client, fresh_site):
     response = client.get("/fr/nowhere/")
     assert response.status_code == 404
     html = response.content.decode()

@@ -27,7 +27,7 @@ def test_url_name():
     assert reverse("states_parties") == "/en/states-parties/"
 
 
-def test_iraq_row_shows_its_ordinal_and_entry_into_force(client, ccm_register):
+def test_iraq_row_shows_its_ordinal_and_entry_into_force(client, fresh_site):
     response = client.get("/en/states-parties/")
     assert response.status_code == 200
     row = row_of(response.content.decode(), "Iraq")
@@ -39,12 +39,12 @@ def test_iraq_row_shows_its_ordinal_and_entry_into_force(client, ccm_register):
     assert "State Party" in row
 
 
-def test_every_participant_is_listed(client, ccm_register):
+def test_every_participant_is_listed(client, fresh_site):
     html = client.get("/en/states-parties/?as_of=2026-11-28").content.decode()
     assert len(row_names(html)) == 125
 
 
-def test_counts_above_the_table(client, ccm_register):
+def test_counts_above_the_table(client, fresh_site):
     html = client.get("/en/states-parties/?as_of=2026-11-28").content.decode()
     counts = dict(re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", html))
     assert counts["States Parties"] == "112"
@@ -53,7 +53,7 @@ def test_counts_above_the_table(client, ccm_register):
     assert html.index('class="counts"') < html.index("<table")
 
 
-def test_as_of_shows_iraq_deposited_and_awaiting(client, ccm_register):
+def test_as_of_shows_iraq_deposited_and_awaiting(client, fresh_site):
     response = client.get("/en/states-parties/?as_of=2013-06-01")
     assert response.status_code == 200
     row = row_of(response.content.decode(), "Iraq")
@@ -61,7 +61,7 @@ def test_as_of_shows_iraq_deposited_and_awaiting(client, ccm_register):
     assert "1 November 2013" in row
 
 
-def test_as_of_leaves_out_later_participants(client, ccm_register):
+def test_as_of_leaves_out_later_participants(client, fresh_site):
     html = client.get("/en/states-parties/?as_of=2009-01-01").content.decode()
     names = row_names(html)
     assert "Norway" in names  # signed and ratified on 3 December 2008
@@ -69,7 +69,7 @@ def test_as_of_leaves_out_later_participants(client, ccm_register):
     assert "Andorra" not in names  # acceded on 9 April 2013
 
 
-def test_as_of_keeps_in_form_and_download_links(client, ccm_register):
+def test_as_of_keeps_in_form_and_download_links(client, fresh_site):
     html = client.get("/en/states-parties/?as_of=2013-06-01").content.decode()
     assert 'value="2013-06-01"' in html
     assert 'href="/en/states-parties.csv?as_of=2013-06-01"' in html
@@ -79,7 +79,7 @@ def test_as_of_keeps_in_form_and_download_links(client, ccm_register):
 @pytest.mark.parametrize(
     "value", ["yesterday", "2013-13-01", "2013-02-30", "01/06/2013", "2013-6-1"]
 )
-def test_bad_as_of_is_a_400_with_a_message(client, ccm_register, value):
+def test_bad_as_of_is_a_400_with_a_message(client, fresh_site, value):
     response = client.get("/en/states-parties/", {"as_of": value})
     assert response.status_code == 400
     html = response.content.decode()
@@ -88,7 +88,7 @@ def test_bad_as_of_is_a_400_with_a_message(client, ccm_register, value):
     assert "Traceback" not in html
 
 
-def test_date_before_adoption_explains_and_lists_nobody(client, ccm_register):
+def test_date_before_adoption_explains_and_lists_nobody(client, fresh_site):
     response = client.get("/en/states-parties/?as_of=2000-01-01")
     assert response.status_code == 200
     html = response.content.decode()
@@ -96,14 +96,14 @@ def test_date_before_adoption_explains_and_lists_nobody(client, ccm_register):
     assert row_names(html) == []
 
 
-def test_date_in_the_future_is_a_projection_with_a_warning(client, ccm_register):
+def test_date_in_the_future_is_a_projection_with_a_warning(client, fresh_site):
     future = clock.today() + dt.timedelta(days=400)
     response = client.get(f"/en/states-parties/?as_of={future.isoformat()}")
     assert response.status_code == 200
     assert "is in the future" in response.content.decode()
 
 
-def test_sort_by_ordinal(client, ccm_register):
+def test_sort_by_ordinal(client, fresh_site):
     html = client.get("/en/states-parties/?sort=ordinal&as_of=2026-11-28").content.decode()
     ordinals = [int(n) for n in re.findall(r'<td class="num">(\d+)', html)]
     assert ordinals == sorted(ordinals)
@@ -125,7 +125,7 @@ def eif_dates(html: str) -> list[str]:
     return dates
 
 
-def test_sort_by_entry_into_force_descending(client, ccm_register):
+def test_sort_by_entry_into_force_descending(client, fresh_site):
     html = client.get("/en/states-parties/?sort=-eif&as_of=2026-11-28").content.decode()
     assert ('<th scope="col" aria-sort="descending">'
             '<a href="?as_of=2026-11-28&amp;sort=eif">Entry into force') in html
@@ -137,20 +137,20 @@ def test_sort_by_entry_into_force_descending(client, ccm_register):
     assert dates == dated + [""] * (len(dates) - len(dated))
 
 
-def test_sort_by_state_descending_and_unknown_sort_falls_back(client, ccm_register):
+def test_sort_by_state_descending_and_unknown_sort_falls_back(client, fresh_site):
     names = row_names(client.get("/en/states-parties/?sort=-state").content.decode())
     assert names[0] == "Zambia"
     names = row_names(client.get("/en/states-parties/?sort=nonsense").content.decode())
     assert names[0] == "Afghanistan"
 
 
-def test_header_links_toggle_and_keep_as_of(client, ccm_register):
+def test_header_links_toggle_and_keep_as_of(client, fresh_site):
     html = client.get("/en/states-parties/?as_of=2013-06-01&sort=ordinal").content.decode()
     assert 'href="?as_of=2013-06-01&amp;sort=-ordinal"' in html
     assert 'href="?as_of=2013-06-01&amp;sort=eif"' in html
 
 
-def test_french_page_has_french_names_and_dates(client, ccm_register):
+def test_french_page_has_french_names_and_dates(client, fresh_site):
     response = client.get("/fr/states-parties/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -160,20 +160,20 @@ def test_french_page_has_french_names_and_dates(client, ccm_register):
     assert "Saint-Siège" in row_names(html)
 
 
-def test_spanish_page_sorts_names_in_spanish(client, ccm_register):
+def test_spanish_page_sorts_names_in_spanish(client, fresh_site):
     names = row_names(client.get("/es/states-parties/").content.decode())
     assert names[0] == "Afganistán"
     assert names.index("Irak") < names.index("Irlanda")
 
 
-def test_past_day_shows_no_later_instrument(client, ccm_register):
+def test_past_day_shows_no_later_instrument(client, fresh_site):
     html = client.get("/en/states-parties/?as_of=2013-06-01").content.decode()
     row = row_of(html, "Nigeria")
     assert "Signatory" in row
     assert "2023" not in row
 
 
-def test_site_of_another_treaty(client, settings, apmbc_register):
+def test_site_of_another_treaty(client, settings, fresh_site):
     settings.TREATYDESK_TREATY = "APMBC"
     response = client.get("/en/states-parties/?as_of=2026-11-28")
     assert response.status_code == 200

@@ -18,6 +18,7 @@ def production_environment(tmp_path) -> dict:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
         "EMAIL_HOST": "smtp.ccm.example",
         "DEFAULT_FROM_EMAIL": "notices@ccm.example",
+        "TREATYDESK_BASE_URL": "https://www.ccm.example",
         "TREATYDESK_VAR": str(tmp_path / "var"),
     })
     return env

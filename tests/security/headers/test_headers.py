@@ -19,9 +19,3 @@ def test_admin_policy_allows_its_inline_code_but_no_third_party(client, db):
     assert "'unsafe-inline'" in csp
     assert "http" not in csp
 
-
-def test_healthz(client, db):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
-    assert "no-store" in response["Cache-Control"]

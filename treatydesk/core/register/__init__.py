@@ -28,11 +28,27 @@ from .facts import CONSENT_KINDS, Fact, FactKind
 from .problems import Problem, Severity
 from .records import ComputedDate, Counts, ParticipantRecord, Status, TimelineEvent
 from .shipped import load_shipped_facts
+from .universe import (
+    M49_REGIONS,
+    REGIONAL_GROUPS,
+    UniverseError,
+    UniverseState,
+    parse_universe,
+    universe,
+    universe_state,
+)
 from .validation import validate
 
 RegisterImportError = ImportError_
 
 __all__ = [
+    "M49_REGIONS",
+    "REGIONAL_GROUPS",
+    "UniverseError",
+    "UniverseState",
+    "parse_universe",
+    "universe",
+    "universe_state",
     "CONSENT_KINDS",
     "ComputedDate",
     "Counts",

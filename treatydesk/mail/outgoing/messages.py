@@ -33,6 +33,11 @@ def verify_url(language: str) -> str:
         return public_base_url() + reverse("verify_email")
 
 
+def preferences_url_for(unsubscribe: str) -> str:
+    """Return the preferences link that goes with an unsubscribe link (same token)."""
+    return unsubscribe.replace("/unsubscribe/", "/subscription/", 1)
+
+
 def footer(language: str, unsubscribe: str | None) -> str:
     """Return the lines below every message: how to check it, and how to leave."""
     with translation.override(language):
@@ -43,6 +48,8 @@ def footer(language: str, unsubscribe: str | None) -> str:
             _("We never send attachments or ask for passwords."),
         ]
         if unsubscribe:
+            lines.append(_("To choose what you receive, or its language: %(url)s")
+                         % {"url": preferences_url_for(unsubscribe)})
             lines.append(_("To stop receiving these messages: %(url)s") % {"url": unsubscribe})
     return "\n".join(lines)
 

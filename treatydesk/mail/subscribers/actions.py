@@ -105,6 +105,25 @@ def unsubscribe(subscriber: Subscriber, *, source: str, ip: str = "") -> bool:
     return bool(changed)
 
 
+@transaction.atomic
+def change_preferences(subscriber: Subscriber, language: str, topics: list[str], *,
+                       source: str, ip: str = "") -> Subscriber:
+    """Set what an active subscriber receives and in which language, with a consent record."""
+    subscriber.language = language
+    for topic in ("notices", "news", "meetings"):
+        setattr(subscriber, topic, topic in topics)
+    subscriber.save(update_fields=["language", "notices", "news", "meetings"])
+    record(subscriber, ConsentAction.CHANGED, source, ip, topics=topics, language=language)
+    return subscriber
+
+
+def find_by_link(token: str) -> Subscriber | None:
+    """Return the subscriber whose messages carry ``token`` in their links, if any."""
+    if not 20 <= len(token or "") <= 100:
+        return None
+    return Subscriber.objects.filter(unsubscribe_token=token).first()
+
+
 def confirmation_text(subscriber: Subscriber, url: str) -> tuple[str, str]:
     """Return (subject, text) of the confirmation message, in the subscriber's language."""
     with override(subscriber.language):
@@ -115,3 +134,4 @@ def confirmation_text(subscriber: Subscriber, url: str) -> tuple[str, str]:
             "If it was not you, do nothing: without confirmation you will receive nothing "
             "more.") % {"url": url}
     return subject, text
+

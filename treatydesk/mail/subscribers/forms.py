@@ -24,3 +24,17 @@ class SubscribeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].initial = language or settings.LANGUAGE_CODE
+
+
+class PreferencesForm(forms.Form):
+    """What a subscriber receives and in which language, changed from a link in any message."""
+
+    topics = forms.MultipleChoiceField(
+        label=_("What to receive"), choices=Topic.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one kind of message, or unsubscribe.")})
+    language = forms.ChoiceField(label=_("Language of the messages"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES

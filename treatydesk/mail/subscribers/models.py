@@ -112,6 +112,7 @@ class ConsentAction(models.TextChoices):
     REQUESTED = "requested", _("Asked to subscribe")
     CONFIRMED = "confirmed", _("Confirmed")
     UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+    CHANGED = "changed", _("Changed what they receive")
     STOPPED = "stopped", _("Stopped after bounces")
 
 

@@ -4,7 +4,9 @@ import secrets
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 from django_tasks import task
 
@@ -16,10 +18,12 @@ from treatydesk.mail.outgoing.messages import (
 )
 
 from .actions import confirmation_text
-from .models import Subscriber, token_hash
+from .models import Subscriber, SubscriberStatus, token_hash
 
 
-@task()
+# Before the queue's other work (search-index updates can be hundreds after an import): the
+# reader is waiting for this message.
+@task(priority=50)
 def send_confirmation(subscriber_id: int) -> bool:
     """Make a new confirmation link for the subscriber and mail it (signed, like all our mail).
 
@@ -39,4 +43,19 @@ def send_confirmation(subscriber_id: int) -> bool:
                             language=subscriber.language, topic=None, unsubscribe=None)
     with get_connection(settings.TREATYDESK_MAIL_BACKEND) as connection:
         connection.send_messages([message])
+    return True
+
+
+def send_confirmation_again(subscriber: Subscriber) -> bool:
+    """Queue a new confirmation message for a subscriber still waiting (from the admin).
+
+    Return False, sending nothing, when the subscriber is not waiting for confirmation. The
+    new link replaces the old one; the subscriber's choice is the one they asked for.
+    """
+    updated = Subscriber.objects.filter(pk=subscriber.pk, status=SubscriberStatus.PENDING) \
+        .update(confirmation_sent_at=timezone.now())
+    if not updated:
+        return False
+    queued = send_confirmation.using(backend=settings.TREATYDESK_MAIL_TASK_BACKEND)
+    transaction.on_commit(lambda: queued.enqueue(subscriber.pk))
     return True

@@ -1,4 +1,4 @@
-"""Sign-up, confirmation and unsubscribe URLs, under the language prefix."""
+"""Sign-up, confirmation, preferences and unsubscribe URLs, under the language prefix."""
 
 from django.urls import path
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("subscribe/", views.subscribe, name="subscribe"),
     path("subscribe/confirm/<str:token>/", views.confirm, name="subscription_confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("subscription/<str:token>/", views.preferences, name="subscription_preferences"),
 ]

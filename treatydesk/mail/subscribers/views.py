@@ -1,4 +1,5 @@
-"""Public pages of the subscriptions: sign up, confirm, unsubscribe (one click, RFC 8058).
+"""Public pages of the subscriptions: sign up, confirm, choose what to receive, unsubscribe
+(one click, RFC 8058).
 
 None of them uses a session or sets a cookie, like every public page. Their forms are
 CSRF-exempt on purpose: CSRF protects what a visitor's cookies let a forged request do, and
@@ -22,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import actions
-from .forms import CONSENT_WORDING, SubscribeForm
+from .forms import CONSENT_WORDING, PreferencesForm, SubscribeForm
 from .models import Subscriber, SubscriberStatus, ip_hash
 from .tasks import send_confirmation
 
@@ -99,3 +100,26 @@ def unsubscribe(request, token):
         "subscriber": subscriber,
         "already": subscriber.status == SubscriberStatus.UNSUBSCRIBED,
     }))
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def preferences(request, token):
+    """Choose what to receive (notices, news, meetings) and its language, from any message."""
+    subscriber = actions.find_by_link(token)
+    if subscriber is None or subscriber.status != SubscriberStatus.ACTIVE:
+        return _private(render(request, "subscriptions/link_invalid.html", status=404))
+    saved = False
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            actions.change_preferences(
+                subscriber, form.cleaned_data["language"], form.cleaned_data["topics"],
+                source=f"preferences page {request.path}", ip=_client_ip(request))
+            saved = True
+    else:
+        form = PreferencesForm(initial={"topics": subscriber.topics,
+                                        "language": subscriber.language})
+    return _private(render(request, "subscriptions/preferences.html", {
+        "subscriber": subscriber, "form": form, "saved": saved, "token": token,
+    }, status=400 if request.method == "POST" and not form.is_valid() else 200))

@@ -4,13 +4,22 @@ Subscribers change their own consent (sign-up, confirmation, one click); the adm
 does not edit it, so that every change stays in the consent record.
 """
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import Bounce, ConsentRecord, Subscriber
+from .models import Bounce, ConsentRecord, Subscriber, SubscriberStatus
+from .tasks import send_confirmation_again
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -37,8 +46,42 @@ class ReadOnlyViewSet(ModelViewSet):
                 if p.name in {"index", "index_results", "inspect"}]
 
 
+class SubscriberIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == SubscriberStatus.PENDING:
+            buttons.append(MenuItem(_("Send the confirmation again"), icon_name="mail",
+                                    url=reverse("subscriber_send_confirmation",
+                                                args=[instance.pk]), priority=30))
+        return buttons
+
+
+def send_confirmation_view(request, pk):
+    """Ask, then queue a new confirmation message for a subscriber who has not confirmed."""
+    if not request.user.has_perm("subscriptions.view_subscriber"):
+        raise PermissionDenied
+    subscriber = get_object_or_404(Subscriber, pk=pk)
+    if request.method == "POST":
+        if send_confirmation_again(subscriber):
+            messages.success(request, _("A new confirmation message to %(email)s is on its "
+                                        "way.") % {"email": subscriber.email})
+        else:
+            messages.error(request, _("%(email)s is not waiting for confirmation.")
+                           % {"email": subscriber.email})
+        return redirect("subscribers:index")
+    return TemplateResponse(request, "subscriptions/admin/send_confirmation.html",
+                            {"subscriber": subscriber})
+
+
+@hooks.register("register_admin_urls")
+def register_send_confirmation_url():
+    return [path("subscribers/<int:pk>/send-confirmation/", send_confirmation_view,
+                 name="subscriber_send_confirmation")]
+
+
 class SubscriberViewSet(ReadOnlyViewSet):
     model = Subscriber
+    index_view_class = SubscriberIndexView
     icon = "user"
     list_display = ["email", "language", "status", "notices", "news", "meetings",
                     "confirmed_at"]

@@ -19,6 +19,11 @@ from wagtail.search import index
 from treatydesk.core import clock
 from treatydesk.media.models import CustomDocument, DocumentLanguage, validate_symbol
 
+from .library import DocumentLibraryPage
+
+__all__ = ["DocumentKind", "DocumentLibraryPage", "MeetingDocument", "MeetingIndexPage",
+           "MeetingKind", "MeetingPage"]
+
 
 class MeetingKind(models.TextChoices):
     MEETING_OF_STATES_PARTIES = "msp", _("Meeting of States Parties")

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from treatydesk.security.headers.baseurl import absolute
+
 FEED_LENGTH = 30
 
 
@@ -46,7 +48,7 @@ class NewsFeed(Feed):
         url = index.get_url(self.request)
         if self.category is not None:
             url += f"category/{self.category.value}/"
-        return url
+        return absolute(url)
 
     def feed_url(self, index):
         suffix = "feed.atom" if self.feed_type is Atom1Feed else "feed.rss"
@@ -62,7 +64,7 @@ class NewsFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute(item.get_url(self.request))
 
     def item_guid(self, item):
         # The page's id stays the same when an editor changes its slug, so a feed reader does

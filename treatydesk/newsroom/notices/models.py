@@ -21,6 +21,9 @@ from treatydesk.core import wording
 from treatydesk.core.register import country_name
 
 from .panels import RegisterPanel
+from .review import NoticeReviewTask
+
+__all__ = ["NoticeIndexPage", "NoticePage", "NoticeReviewTask", "NoticeSource", "NoticeSubject"]
 
 INSTRUMENT_SENTENCES = {
     "ratification": _("The instrument of ratification deposited with the Secretary-General is"),

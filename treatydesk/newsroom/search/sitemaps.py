@@ -1,5 +1,7 @@
 """``/sitemap.xml``: the Wagtail pages of every language and the register's public pages."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Q
@@ -7,7 +9,9 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
+from treatydesk.core import register as core
 from treatydesk.records.facts.loading import current_register
+from treatydesk.security.headers.baseurl import base_url
 
 
 class PagesSitemap(WagtailSitemap):
@@ -27,7 +31,7 @@ class PagesSitemap(WagtailSitemap):
 
 
 class RegisterSitemap(DjangoSitemap):
-    """The States Parties list and each state's page, in every language."""
+    """The States Parties list and each State's page, in every language."""
 
     i18n = True
     changefreq = "weekly"
@@ -38,7 +42,16 @@ class RegisterSitemap(DjangoSitemap):
 
     def items(self):
         register = current_register(settings.TREATYDESK_TREATY)
-        return ["states_parties", *(record.state for record in register.participants())]
+        # Every State of the universe has a page, joined or not (records/status/states.py).
+        states = {record.state for record in register.participants()} | set(core.universe())
+        return ["states_parties", *sorted(states)]
+
+    # Addresses on the public address (TREATYDESK_BASE_URL), whatever host was asked.
+    def get_domain(self, site=None):
+        return urlsplit(base_url()).netloc
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(base_url()).scheme or "https"
 
     def location(self, item):
         if item == "states_parties":

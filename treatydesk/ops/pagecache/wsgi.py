@@ -24,7 +24,9 @@ from django.conf import settings
 
 from . import store
 
-PRIVATE_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/healthz")
+# /api/ answers its own conditional requests (ETag from the register's version, 304): a
+# replayed 200 would ignore If-None-Match.
+PRIVATE_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/healthz", "/api/")
 NOT_STORED_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
 ALLOWED_VARY = frozenset({"accept-encoding"})
 MAX_BYTES = 4 * 1024 * 1024
@@ -119,10 +121,15 @@ class PageCache:
         return length is not None and length <= self.max_bytes
 
     def with_cache_control(self, headers) -> list:
-        """Add ``Cache-Control: public, max-age=…`` unless the view chose its own."""
+        """Add ``Cache-Control: public, max-age=…`` unless the view chose its own, and
+        ``X-Accel-Expires`` for nginx's proxy cache in front (docs/deploy.md, "The fast path"):
+        nginx keeps the page that many seconds, and hides the header from readers."""
         headers = list(headers)
         if not any(name.lower() == "cache-control" for name, _value in headers):
             headers.append(("Cache-Control", f"public, max-age={store.seconds()}"))
+        proxy_seconds = getattr(settings, "TREATYDESK_PROXY_CACHE_SECONDS", 0)
+        if proxy_seconds:
+            headers.append(("X-Accel-Expires", str(proxy_seconds)))
         return headers
 
     @staticmethod

@@ -19,7 +19,8 @@ from treatydesk.core import register as core
 from . import audit
 from .loading import bump_version, stored_facts, to_core
 from .models import Fact
-from .signals import fact_deleted, fact_recorded, register_imported
+from .replace import replace_facts
+from .signals import fact_deleted, fact_recorded
 
 
 class RegisterRejected(Exception):
@@ -190,24 +191,6 @@ class ImportRegister:
         if errors:
             raise RegisterRejected(errors)
         code = self.treaty.code
-        with transaction.atomic():
-            before = [row.as_snapshot() for row in Fact.objects.filter(treaty=code).order_by("pk")]
-            Fact.objects.filter(treaty=code).delete()
-            rows = Fact.objects.bulk_create(
-                Fact(
-                    treaty=code, state=f.state, state_name=f.state_name, kind=str(f.kind),
-                    date=f.date, sequence=f.sequence, cn_reference=f.cn_reference,
-                    source=f.source, note=f.note,
-                )
-                for f in facts
-            )
-            audit.record(
-                treaty=code, action=audit.Action.IMPORT,
-                summary=f"{code}: {len(before)} facts replaced by {len(rows)} from "
-                        f"{self.participants[1]}",
-                user=self.user, actor=self.actor,
-                before=before, after=[row.as_snapshot() for row in rows],
-            )
-            bump_version(code)
-            register_imported.send(sender=Fact, treaty=code, user=self.user, actor=self.actor)
-        return ImportSummary(code, len(rows), len({f.state for f in facts}), len(before), warnings)
+        replaced, written = replace_facts(code, facts, self.participants[1], user=self.user,
+                                          actor=self.actor)
+        return ImportSummary(code, written, len({f.state for f in facts}), replaced, warnings)

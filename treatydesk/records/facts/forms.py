@@ -1,6 +1,7 @@
 """The admin form for a register fact: the core's rules checked before anything is saved."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -27,6 +28,13 @@ class FactForm(WagtailAdminModelForm):
     """Edit a fact; the state may be typed as its UN name or ISO code."""
 
     state = forms.CharField(label=_("State"), max_length=120, help_text=STATE_HELP)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A new fact is most often about the site's own treaty.
+        if not self.instance.pk and "treaty" in self.fields:
+            self.fields["treaty"].initial = settings.TREATYDESK_TREATY
+            self.initial.setdefault("treaty", settings.TREATYDESK_TREATY)
 
     def clean_state(self):
         self._country = resolve_state_field(self.cleaned_data["state"])

@@ -33,6 +33,12 @@ def register_version(treaty: str) -> int:
     return read_token(RegisterVersion, treaty)
 
 
+def register_versions() -> dict[str, tuple]:
+    """Return every treaty's (version token, time it was renewed) in one query."""
+    rows = RegisterVersion.objects.values_list("treaty", "version", "changed_at")
+    return {treaty: (version, changed_at) for treaty, version, changed_at in rows}
+
+
 def bump_version(treaty: str) -> None:
     """Mark ``treaty``'s register as changed; call inside the changing transaction."""
     renew_token(RegisterVersion, treaty)

@@ -95,6 +95,8 @@ class RegisterVersion(models.Model):
 
     treaty = models.CharField(max_length=8, choices=TreatyCode.choices, unique=True)
     version = models.PositiveBigIntegerField(default=0)
+    # When the token was last renewed: the API's Last-Modified (treatydesk/api/conditional.py).
+    changed_at = models.DateTimeField(auto_now=True, null=True)
 
     def __str__(self):
         return f"{self.treaty} v{self.version}"

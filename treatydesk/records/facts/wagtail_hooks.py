@@ -1,24 +1,49 @@
 """The register in the Wagtail admin: facts as snippets (validated, audited) and the audit log."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from treatydesk.core.wording import long_date
 
 from .actions import DeleteFact, RegisterRejected
 from .forms import FactForm
 from .models import AuditEntry, Fact
 
 
+def fact_date(fact: Fact) -> str:
+    """The fact's date as the admin's language writes it ("14 May 2013", "14 mai 2013")."""
+    return long_date(fact.date, get_language()) if fact.date else "—"
+
+
+class FactIndexView(IndexView):
+    """The register's list opens on the site's treaty; "All" in the filter shows every one."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "treaty" not in kwargs["data"]:
+            data = kwargs["data"].copy()
+            data["treaty"] = settings.TREATYDESK_TREATY
+            kwargs["data"] = data
+        return kwargs
+
+
 class FactViewSet(SnippetViewSet):
     model = Fact
     icon = "list-ul"
     menu_label = _("Register facts")
-    list_display = ["state_name", "treaty", "kind", "date", "cn_reference", "updated_at"]
+    index_view_class = FactIndexView
+    list_display = ["state_name", "treaty", "kind",
+                    Column("date", label=_("date"), accessor=fact_date, sort_key="date"),
+                    "cn_reference", "updated_at"]
     list_filter = ["treaty", "kind"]
     search_fields = ["state_name", "state", "cn_reference", "source"]
     ordering = ["treaty", "state_name", "date"]

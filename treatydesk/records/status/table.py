@@ -12,6 +12,8 @@ import weakref
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from treatydesk.core import register as core
+
 from .localize import country_name, kind_label, long_date, status_label
 
 # Life-cycle order of the register's statuses, used to sort the status column.
@@ -56,6 +58,8 @@ class Row:
     status: str
     status_text: str
     flags: tuple[str, ...]
+    region: str = ""
+    group: str = ""
 
     def value(self, key: str):
         """Return the value sorted on for column ``key`` (None sorts last either way)."""
@@ -83,6 +87,7 @@ def build_rows(records, lang: str) -> list[Row]:
         instrument = record.instrument.date if record.instrument else None
         eif = record.entry_into_force.date if record.entry_into_force else None
         name = country_name(record.state, lang, record.state_name)
+        known = core.universe_state(record.state)
         rows.append(Row(
             iso3=record.state,
             name=name,
@@ -100,6 +105,8 @@ def build_rows(records, lang: str) -> list[Row]:
             status=str(record.status),
             status_text=status_label(record.status),
             flags=tuple(record.flags),
+            region=known.m49_region if known else "",
+            group=known.regional_group if known else "",
         ))
     return rows
 

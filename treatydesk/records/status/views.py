@@ -14,11 +14,22 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from treatydesk.core import register as core
 from treatydesk.records.facts.export import participant_detail, rows_as_csv
 
-from . import table
+from . import filters, table
 from .asof import BadAsOf, as_of_notice, parse_as_of
 from .localize import country_name, flag_label, kind_label, long_date, page_language, status_label
+from .states import (
+    GROUP_LABELS,
+    NOT_A_SIGNATORY,
+    NOT_A_SIGNATORY_LABEL,
+    REGION_LABELS,
+    UN_STATUS_LABELS,
+    group_label,
+    region_label,
+    standings,
+)
 from .summary import counts_dict, notice_for, site_register, site_treaty
 
 PUBLIC_MAX_AGE = 300
@@ -49,13 +60,19 @@ def states_parties(request):
     register = site_register()
     lang = page_language()
     key, descending = table.parse_sort(request.GET.get("sort"))
+    chosen = filters.parse_filters(request.GET)
     rows = table.table_rows(register, as_of.date, lang, key, descending)
+    if chosen.active:
+        rows = filters.filtered_rows(rows, chosen, lang, key, descending)
+    keep = "&".join(part for part in (as_of.query, chosen.query()) if part)
     return render(request, "status/states_parties.html", {
         "as_of": as_of,
         "as_of_notice": as_of_notice(as_of, treaty),
         "counts": register.counts(as_of.date),
         "rows": rows,
-        "headers": table.header_links(key, descending, as_of.query),
+        "headers": table.header_links(key, descending, keep),
+        "filters": chosen,
+        "filter_choices": filter_choices(),
         "sort": f"-{key}" if descending else key,
         "sort_is_default": key == table.DEFAULT_SORT and not descending,
         "csv_url": _with_query(reverse("states_parties_csv"), as_of.query),
@@ -63,6 +80,16 @@ def states_parties(request):
         "treaty_entry_into_force": register.treaty_entry_into_force,
         "register": register,
     })
+
+
+def filter_choices() -> dict:
+    """Return the options of the list's filters, in the page's language."""
+    return {
+        "statuses": [(code, status_label(code)) for code in table.STATUS_ORDER]
+        + [(NOT_A_SIGNATORY, str(NOT_A_SIGNATORY_LABEL))],
+        "regions": [(code, str(label)) for code, label in REGION_LABELS.items()],
+        "groups": [(code, str(label)) for code, label in GROUP_LABELS.items()],
+    }
 
 
 @require_safe
@@ -120,9 +147,9 @@ def state_detail(request, iso3: str):
     register = site_register()
     day = parse_as_of(None).date
     record = register.participant(iso3, day)
-    if record is None:
-        raise Http404(_("No State with the code %(code)s is in the register.") % {"code": iso3})
     lang = page_language()
+    if record is None:
+        return _state_outside(request, iso3, day, lang)
     treaty = register.treaty
     notice, notice_lang = notice_for(treaty, record, lang, day)
     events = [_event(event, lang) for event in register.timeline(iso3)]
@@ -139,6 +166,23 @@ def state_detail(request, iso3: str):
         "notice": notice,
         "notice_lang": notice_lang,
         "events": events,
+        "standings": standings(iso3, day),
+    })
+
+
+def _state_outside(request, iso3: str, day, lang: str):
+    """Show a State of the universe that has not signed or joined the site's treaty."""
+    known = core.universe_state(iso3)
+    if known is None:
+        raise Http404(_("No State with the code %(code)s is in the register.") % {"code": iso3})
+    return render(request, "status/state_outside.html", {
+        "iso3": iso3,
+        "name": country_name(iso3, lang),
+        "today": day,
+        "un_status": str(UN_STATUS_LABELS[known.un_status]),
+        "region": region_label(known.m49_region),
+        "group": group_label(known.regional_group),
+        "standings": standings(iso3, day),
     })
 
 

@@ -4,8 +4,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from treatydesk.records.status import localize
+from treatydesk.records.status.languages import UNTRANSLATED, page_in_language
+from treatydesk.security.headers.baseurl import absolute
 
 register = template.Library()
 
@@ -28,17 +31,33 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     current = localize.page_language()
     path = request.get_full_path() if request is not None else f"/{current}/"
+    page = context.get("page")
     links = []
     for code, name in settings.LANGUAGES:
-        href = _in_language(path, current, code)
+        href = None
+        if isinstance(page, Page) and code != current:
+            href = page_in_language(page, path, current, code)
+        translated = href is not None and UNTRANSLATED not in href
+        href = href or _in_language(path, current, code)
         links.append({
             "code": code,
             "name": name,
             "href": href,
-            "absolute": request.build_absolute_uri(href) if request is not None else href,
+            "absolute": absolute(href),
             "current": code == current,
+            # hreflang alternates name only real translations, not the nearest ancestor.
+            "alternate": code == current or not isinstance(page, Page) or translated,
         })
     return links
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_from(context) -> str:
+    """Return the name of the language the reader came from when the page they asked for has
+    no translation here (the switcher's ``?untranslated=<lang>``), else ""."""
+    request = context.get("request")
+    code = request.GET.get(UNTRANSLATED, "") if request is not None else ""
+    return dict(settings.LANGUAGES).get(code, "")
 
 
 @register.filter

@@ -9,7 +9,7 @@ from treatydesk.records.status.summary import home_summary
 pytestmark = pytest.mark.django_db
 
 
-def test_home_shows_counts_and_latest_instruments(client, ccm_register, home_pages):
+def test_home_shows_counts_and_latest_instruments(client, fresh_site):
     response = client.get("/en/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -29,7 +29,7 @@ def test_home_shows_counts_and_latest_instruments(client, ccm_register, home_pag
 
 
 
-def test_home_summary_on_a_past_day(ccm_register):
+def test_home_summary_on_a_past_day(fresh_site):
     import datetime as dt
 
     summary = home_summary(dt.date(2013, 6, 1), "en")
@@ -44,7 +44,7 @@ def test_home_summary_on_a_past_day(ccm_register):
     assert summary["counts"].deposited >= 1
 
 
-def test_french_home_has_french_names_and_dates(client, ccm_register, home_pages):
+def test_french_home_has_french_names_and_dates(client, fresh_site):
     response = client.get("/fr/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -53,7 +53,7 @@ def test_french_home_has_french_names_and_dates(client, ccm_register, home_pages
     assert "5 septembre 2025" in html
 
 
-def test_home_pages_are_titled_with_the_treaty_title_of_their_language(home_pages):
+def test_home_pages_are_titled_with_the_treaty_title_of_their_language(fresh_site):
     from treatydesk.site.models import HomePage
 
     titles = {page.locale.language_code: page.title

@@ -1,0 +1,157 @@
+"""What the test database holds when a test starts: migrated and empty, or a fresh site.
+
+``fresh_site`` is the one fixture for a test that needs a site: the database as
+``treatydesk init`` leaves it (both default registers, home pages and newsroom in three
+languages, the security notice, roles, the administrator), with the images and documents init
+files copied into the test's own MEDIA_ROOT. Init runs once per test session; its database is
+kept as a snapshot (treatydesk/testing/snapshots.py) and put back before a test that asks for
+it. Every other database test starts from the migrated, empty database, as pytest-django's own
+fixtures promise.
+
+Between tests the database is rolled back, so it still holds the state the last test started
+from; a snapshot is put back only when the next test wants another state, or after a
+transactional test (which commits, and is flushed afterwards). The hook at the bottom makes
+``database_state`` the first fixture of every test, so that the contents are in place before
+pytest-django opens the test's transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+MIGRATED = "migrated"
+SITE = "site"
+DB_FIXTURES = {"fresh_site", "_django_db_helper", "db", "transactional_db",
+               "django_db_reset_sequences",
+               "django_db_serialized_rollback", "live_server"}
+TRANSACTIONAL_FIXTURES = {"transactional_db", "django_db_reset_sequences",
+                          "django_db_serialized_rollback", "live_server"}
+
+
+@dataclass
+class FreshSite:
+    """What ``treatydesk init`` left: its output (the one-time password is in it) and files."""
+
+    init_output: str
+    media_root: Path
+
+
+class DatabaseStates:
+    """The snapshots of the session's test database and the state it holds now."""
+
+    def __init__(self, snapshots):
+        self.snapshots = snapshots
+        self.current: str | None = MIGRATED
+        self.site: FreshSite | None = None
+
+    def put(self, state: str) -> None:
+        if self.current != state:
+            self.snapshots.restore(state)
+            forget_computed_values()
+            self.current = state
+
+
+def forget_computed_values() -> None:
+    """Forget what this process computed from rows that are no longer there."""
+    from treatydesk.ops.pagecache import store
+    from treatydesk.records.facts.loading import clear_cache as clear_register
+    from treatydesk.records.obligations.loading import clear_cache as clear_obligations
+
+    clear_register()
+    clear_obligations()
+    store.local.clear()
+
+
+def make_site(states: DatabaseStates, media_root: Path) -> FreshSite:
+    """Run ``treatydesk init`` (in this process) on the migrated database; keep it as SITE."""
+    from django.test import override_settings
+
+    from tests.commands import treatydesk
+
+    states.put(MIGRATED)
+    with override_settings(MEDIA_ROOT=media_root):
+        result = treatydesk("init")
+    assert result.code == 0, result.stderr
+    states.snapshots.take(SITE)
+    states.current = SITE
+    return FreshSite(init_output=result.stdout, media_root=media_root)
+
+
+@pytest.fixture(scope="session")
+def database_states(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    from treatydesk.testing.snapshots import snapshots_for
+
+    with django_db_blocker.unblock():
+        snapshots = snapshots_for(connection)
+        snapshots.take(MIGRATED)
+    states = DatabaseStates(snapshots)
+    yield states
+    with django_db_blocker.unblock(), contextlib.suppress(Exception):
+        snapshots.discard()
+
+
+def uses_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or bool(DB_FIXTURES & set(item.fixturenames))
+
+
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback")
+                   or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(item.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def database_state(request, tmp_path_factory):
+    """Put the contents the test starts from in place, before its transaction opens."""
+    item = request.node
+    if not uses_database(item):
+        yield
+        return
+    states = request.getfixturevalue("database_states")
+    blocker = request.getfixturevalue("django_db_blocker")
+    wanted = SITE if "fresh_site" in item.fixturenames else MIGRATED
+    with blocker.unblock():
+        if wanted == SITE and states.site is None:
+            states.site = make_site(states, tmp_path_factory.mktemp("fresh-site-media"))
+        states.put(wanted)
+    yield
+    if is_transactional(item):
+        states.current = None  # committed, then flushed: neither snapshot
+
+
+@pytest.fixture
+def fresh_site(request, database_state, database_states, tmp_path) -> FreshSite:
+    """The site as ``treatydesk init`` leaves it, its files under the test's own MEDIA_ROOT.
+
+    The test runs in a transaction rolled back afterwards (``db``), or, marked
+    ``django_db(transaction=True)``, commits and is flushed afterwards. MEDIA_ROOT is set with
+    a context of its own, not pytest-django's ``settings`` fixture: that one undoes its changes
+    only at its own teardown, which would bring back the settings of a fixture set up and torn
+    down in between (such as the production settings of tests/security/headers/).
+    """
+    from django.test import override_settings
+
+    request.getfixturevalue("transactional_db" if is_transactional(request.node) else "db")
+    site = database_states.site
+    media = tmp_path / "media"
+    shutil.copytree(site.media_root, media, dirs_exist_ok=True)
+    with override_settings(MEDIA_ROOT=media):
+        yield FreshSite(init_output=site.init_output, media_root=media)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Make ``database_state`` the first fixture set up (before pytest-django's)."""
+    for item in items:
+        names = item.fixturenames
+        if "database_state" in names:
+            names.remove("database_state")
+            names.insert(0, "database_state")

@@ -1,0 +1,32 @@
+"""The shared fresh site (tests/database_states.py): what init made, for each test afresh."""
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+
+from treatydesk.records.facts.models import Fact
+from treatydesk.site.models import HomePage
+
+
+def test_the_site_is_there_with_its_files(fresh_site):
+    assert set(HomePage.objects.values_list("locale__language_code", flat=True)) == {
+        "en", "fr", "es"}
+    assert set(Fact.objects.values_list("treaty", flat=True)) == {"CCM", "APMBC"}
+    assert "password:" in fresh_site.init_output
+    assert any(fresh_site.media_root.rglob("*.*"))
+
+
+def test_a_change_in_one_test_is_gone_in_the_next_part_one(fresh_site):
+    Fact.objects.filter(treaty="CCM").delete()
+    get_user_model().objects.create_user("someone", "someone@example.org", "x" * 16)
+    Page.objects.filter(slug="news").delete()
+
+
+def test_a_change_in_one_test_is_gone_in_the_next_part_two(fresh_site):
+    assert Fact.objects.filter(treaty="CCM").exists()
+    assert not get_user_model().objects.filter(username="someone").exists()
+    assert Page.objects.filter(slug="news").exists()
+
+
+def test_a_database_test_without_it_starts_empty(db):
+    assert not Fact.objects.exists()
+    assert not HomePage.objects.exists()

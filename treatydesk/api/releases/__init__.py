@@ -1,0 +1,1 @@
+"""Dated, immutable releases of every register: files, data package, citation, changelog."""
