@@ -103,3 +103,17 @@ def test_meetings_of_states_parties_are_marked_when_the_site_has_their_pages(
 
 def test_an_unknown_chart_is_404(client, ccm_register):
     assert client.get("/en/charts/pie.csv").status_code == 404
+
+
+def test_the_cumulative_chart_equals_the_apis_counts_every_year(client, ccm_register):
+    rows = csv_rows(client.get("/en/charts/cumulative.csv"))
+    ended = [row for row in rows if row["Counted on"].endswith("-12-31")]
+    first, last = ended[0]["Counted on"], ended[-1]["Counted on"]
+    api = client.get(f"/api/v1/treaties/CCM/counts?from={first}&to={last}&step=year").json()
+    items = api["items"]
+    assert [item["as_of"] for item in items] == [row["Counted on"] for row in ended]
+    for item, row in zip(items, ended, strict=True):
+        assert item["states_parties"] == int(row["States Parties"])
+        assert item["signatories"] == int(row["Signatories"])
+        assert item["deposited"] == int(row["Deposited, awaiting entry into force"])
+        assert item["withdrawn"] == int(row["Withdrawn"])

@@ -1,27 +1,27 @@
 """The UN M49 region of each State (Africa, Americas, Asia, Europe, Oceania), and its name.
 
-The table is ``m49_regions.csv`` beside this module (source in its header); the regions' names
-in English, French and Spanish are CLDR's, through Babel, which names M49 areas by their code.
+The regions are the register's own table of States (``core/register/un_states.csv``, its
+``m49_region`` column, source UN Statistics Division M49), the one the States Parties filters
+use; the regions' names in English, French and Spanish are CLDR's, through Babel, which names
+M49 areas by their code.
 """
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 
 from babel import Locale
 
+from ..register import M49_REGIONS, universe
+
 #: The five M49 regions, in the order the pictures show them.
-REGION_CODES = ("002", "019", "142", "150", "009")
+REGION_CODES = tuple(M49_REGIONS)
 
 
 @lru_cache(maxsize=1)
 def m49_regions() -> dict[str, str]:
     """Return ISO3 → M49 region code for every State that may join a treaty."""
-    text = resources.files(__package__).joinpath("m49_regions.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {row["iso3"]: row["region"] for row in rows}
+    return {iso3: state.m49_region for iso3, state in universe().items()}
 
 
 def region_name(code: str, lang: str = "en") -> str:
