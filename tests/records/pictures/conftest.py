@@ -22,10 +22,3 @@ def english():
         yield
 
 
-@pytest.fixture
-def home_pages(db):
-    """The home page in every site language, as ``treatydesk init`` creates them."""
-    from treatydesk.setup.site import ensure_home_pages, ensure_locales
-
-    ensure_locales()
-    ensure_home_pages()

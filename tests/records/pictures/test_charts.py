@@ -9,7 +9,6 @@ import pytest
 
 from treatydesk.core import clock, pictures
 from treatydesk.records.facts.loading import current_register
-from treatydesk.setup.newsroom import create_default_meetings, ensure_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ def csv_rows(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(response.content.decode())))
 
 
-def test_the_cumulative_chart_counts_are_the_registers_counts_every_year(client, ccm_register):
+def test_the_cumulative_chart_counts_are_the_registers_counts_every_year(client, fresh_site):
     register = current_register("CCM")
     today = clock.today()
     rows = csv_rows(client.get("/en/charts/cumulative.csv"))
@@ -34,7 +33,7 @@ def test_the_cumulative_chart_counts_are_the_registers_counts_every_year(client,
         assert int(row["Withdrawn"]) == counts.withdrawn
 
 
-def test_the_chart_table_on_the_page_has_the_csvs_numbers(client, ccm_register):
+def test_the_chart_table_on_the_page_has_the_csvs_numbers(client, fresh_site):
     html = client.get("/en/charts/").content.decode()
     rows = csv_rows(client.get("/en/charts/cumulative.csv"))
     table = html[html.index('id="chart-cumulative-caption"'):]
@@ -47,7 +46,7 @@ def test_the_chart_table_on_the_page_has_the_csvs_numbers(client, ccm_register):
         assert values[1] == row["States Parties"]
 
 
-def test_instruments_per_year_add_up_to_the_instruments_deposited(client, ccm_register):
+def test_instruments_per_year_add_up_to_the_instruments_deposited(client, fresh_site):
     register = current_register("CCM")
     rows = csv_rows(client.get("/en/charts/instruments.csv"))
     total = sum(int(row["Total"]) for row in rows)
@@ -58,7 +57,7 @@ def test_instruments_per_year_add_up_to_the_instruments_deposited(client, ccm_re
     assert by_kind == sum(1 for r in dated if r.instrument.kind.value == "accession")
 
 
-def test_the_regions_add_up_to_the_states_parties(client, ccm_register):
+def test_the_regions_add_up_to_the_states_parties(client, fresh_site):
     register = current_register("CCM")
     rows = csv_rows(client.get("/en/charts/regions.csv"))
     regions = pictures.m49_regions()
@@ -68,8 +67,7 @@ def test_the_regions_add_up_to_the_states_parties(client, ccm_register):
         assert sum(int(v) for k, v in row.items() if k != "Year") == register.counts(day).bound
 
 
-def test_the_treaties_compared_start_at_opening_for_signature(client, ccm_register,
-                                                               apmbc_register):
+def test_the_treaties_compared_start_at_opening_for_signature(client, fresh_site):
     rows = csv_rows(client.get("/en/charts/compared.csv"))
     assert rows[0]["Years since opening for signature"] == "0"
     header = list(rows[0])
@@ -80,8 +78,7 @@ def test_the_treaties_compared_start_at_opening_for_signature(client, ccm_regist
     assert int(rows[3][column]) == apmbc.counts(opened.replace(year=opened.year + 3)).bound
 
 
-def test_the_charts_page_shows_every_chart_with_a_sentence_and_is_translated(client,
-                                                                             ccm_register):
+def test_the_charts_page_shows_every_chart_with_a_sentence_and_is_translated(client, fresh_site):
     for lang, word in (("en", "States Parties by region"), ("fr", "États parties par région"),
                        ("es", "Estados Partes por región")):
         html = client.get(f"/{lang}/charts/").content.decode()
@@ -90,22 +87,21 @@ def test_the_charts_page_shows_every_chart_with_a_sentence_and_is_translated(cli
     assert "<script" not in html
 
 
-def test_meetings_of_states_parties_are_marked_when_the_site_has_their_pages(
-        client, ccm_register, home_pages):
+def test_meetings_of_states_parties_are_marked_from_the_meetings_pages(client, fresh_site):
     svg = client.get("/en/charts/cumulative.svg").content.decode()
     assert "Entry into force: 1 August 2010" in svg
-    assert "MSP" not in svg
-    ensure_sections()
-    create_default_meetings()
-    svg = client.get("/en/charts/cumulative.svg").content.decode()
     assert "Fourth Meeting of States Parties: 10 September 2013" in svg
+    # The meetings pages are the site treaty's: another treaty's chart marks its entry into
+    # force only, and says so.
+    html = client.get("/en/charts/?treaty=APMBC").content.decode()
+    assert "only entry into force is marked" in html
 
 
-def test_an_unknown_chart_is_404(client, ccm_register):
+def test_an_unknown_chart_is_404(client, fresh_site):
     assert client.get("/en/charts/pie.csv").status_code == 404
 
 
-def test_the_cumulative_chart_equals_the_apis_counts_every_year(client, ccm_register):
+def test_the_cumulative_chart_equals_the_apis_counts_every_year(client, fresh_site):
     rows = csv_rows(client.get("/en/charts/cumulative.csv"))
     ended = [row for row in rows if row["Counted on"].endswith("-12-31")]
     first, last = ended[0]["Counted on"], ended[-1]["Counted on"]

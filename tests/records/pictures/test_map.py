@@ -22,7 +22,7 @@ def shapes(svg: str) -> dict[str, list[tuple[str, str]]]:
 
 
 def test_iraq_awaits_entry_into_force_the_day_before_and_is_a_party_on_the_day(
-        client, ccm_register):
+        client, fresh_site):
     before = client.get("/en/map.svg?treaty=CCM&as_of=2013-10-31")
     after = client.get("/en/map.svg?treaty=CCM&as_of=2013-11-01")
     assert before.status_code == after.status_code == 200
@@ -34,7 +34,7 @@ def test_iraq_awaits_entry_into_force_the_day_before_and_is_a_party_on_the_day(
 
 @pytest.mark.parametrize("day", ["2009-06-30", "2013-11-01", "2026-01-01"])
 def test_every_state_of_the_register_is_on_the_map_with_its_name_and_status(
-        client, ccm_register, day):
+        client, fresh_site, day):
     register = current_register("CCM")
     svg = client.get(f"/en/map.svg?as_of={day}").content.decode()
     drawn = shapes(svg)
@@ -56,14 +56,14 @@ def test_every_state_of_the_register_is_on_the_map_with_its_name_and_status(
     ("fr", "Irak : État partie", "États-Unis : Non lié"),
     ("es", "Irak: Estado parte", "Estados Unidos: No adherido"),
 ])
-def test_the_map_speaks_the_page_language(client, ccm_register, lang, iraq, usa):
+def test_the_map_speaks_the_page_language(client, fresh_site, lang, iraq, usa):
     svg = client.get(f"/{lang}/map.svg?as_of=2013-11-01").content.decode()
     assert shapes(svg)["IRQ"] == [("party", iraq)]
     assert shapes(svg)["USA"] == [("none", usa)]
     assert f'lang="{lang}"' in svg
 
 
-def test_the_page_has_the_map_the_legend_the_year_links_and_the_table(client, ccm_register):
+def test_the_page_has_the_map_the_legend_the_year_links_and_the_table(client, fresh_site):
     response = client.get("/en/map/?as_of=2013-11-01")
     html = response.content.decode()
     assert response.status_code == 200
@@ -76,7 +76,7 @@ def test_the_page_has_the_map_the_legend_the_year_links_and_the_table(client, cc
                                          "")
 
 
-def test_other_treaties_held_have_their_map(client, ccm_register, apmbc_register):
+def test_other_treaties_held_have_their_map(client, fresh_site):
     svg = client.get("/en/map.svg?treaty=apmbc&as_of=2000-01-01").content.decode()
     register = current_register("APMBC")
     parties = {r.state for r in register.participants(clock.today().fromisoformat("2000-01-01"))
@@ -90,14 +90,14 @@ def test_other_treaties_held_have_their_map(client, ccm_register, apmbc_register
     ("as_of=2013-02-30", "no such day"),
     ("as_of=soon", "is not a date"),
 ])
-def test_bad_parameters_are_a_clear_400(client, ccm_register, query, words):
+def test_bad_parameters_are_a_clear_400(client, fresh_site, query, words):
     for url in (f"/en/map.svg?{query}", f"/en/map.png?{query}", f"/en/map/?{query}"):
         response = client.get(url)
         assert response.status_code == 400, url
         assert words in response.content.decode()
 
 
-def test_the_png_is_a_png_of_the_map(client, ccm_register):
+def test_the_png_is_a_png_of_the_map(client, fresh_site):
     response = client.get("/en/map.png?as_of=2013-11-01")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
@@ -107,7 +107,7 @@ def test_the_png_is_a_png_of_the_map(client, ccm_register):
     assert width == 1200 and 450 < height < 700
 
 
-def test_the_pictures_are_public_and_cacheable(client, ccm_register):
+def test_the_pictures_are_public_and_cacheable(client, fresh_site):
     for url in ("/en/map/", "/en/map.svg", "/en/charts/"):
         response = client.get(url)
         assert "public" in response["Cache-Control"], url

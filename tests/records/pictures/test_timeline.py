@@ -7,8 +7,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_iraqs_timeline_shows_signature_deposit_entry_into_force_and_deadlines(client,
-                                                                                ccm_register):
+def test_iraqs_timeline_shows_signature_deposit_entry_into_force_and_deadlines(client, fresh_site):
     html = client.get("/en/states/IRQ/").content.decode()
     svg = html[html.index('<svg xmlns="http://www.w3.org/2000/svg"'):]
     svg = svg[:svg.index("</svg>")]
