@@ -28,6 +28,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("treatydesk.records.status.urls")),
+    path("", include("treatydesk.records.pictures.urls")),
     path("search/", discovery_views.search, name="search"),
     path("", include("treatydesk.newsroom.notices.urls")),
     path("", include("treatydesk.newsroom.meetings.urls")),

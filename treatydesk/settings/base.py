@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "treatydesk.mail.verification",
     "treatydesk.mail.dmarc",
     "treatydesk.records.obligations",
+    "treatydesk.records.pictures",
     "treatydesk.ops.system",
     "treatydesk.api",
     "treatydesk.records.log",
