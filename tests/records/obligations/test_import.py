@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 HEADER = "state,record,obligation,date,period_end,document,source\n"
 
 
-def test_a_good_file_is_stored_and_changes_the_status(ccm_register, client):
+def test_a_good_file_is_stored_and_changes_the_status(fresh_site, client):
     text = HEADER + ("Austria,report,initial-report,2011-01-20,,,UNODA\n"
                      "Austria,applies,stockpile-destruction,2011-01-20,,,initial report\n")
     summary = ImportObligationFacts("CCM", text, "batch.csv", actor="test").execute()
@@ -25,7 +25,7 @@ def test_a_good_file_is_stored_and_changes_the_status(ccm_register, client):
     assert statuses["stockpile-destruction"] == "no-report-recorded"  # applies, no completion
 
 
-def test_one_bad_row_stores_nothing(ccm_register):
+def test_one_bad_row_stores_nothing(fresh_site):
     text = HEADER + ("Austria,report,initial-report,2011-01-20,,,\n"
                      "Austria,report,initial-report,2009-01-20,,,\n"  # before it joined
                      "Nowhere,report,initial-report,2011-01-20,,,\n")
@@ -35,7 +35,7 @@ def test_one_bad_row_stores_nothing(ccm_register):
     assert Report.objects.count() == 0
 
 
-def test_the_admin_page_refuses_a_bad_file_with_its_lines(ccm_register, admin_client):
+def test_the_admin_page_refuses_a_bad_file_with_its_lines(fresh_site, admin_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("bad.csv", (HEADER + "AUT,report,clearance,2011-01-20,,,\n")

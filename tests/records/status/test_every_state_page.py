@@ -85,14 +85,15 @@ def _sweep(client, code: str) -> int:
                 found += [t for t in english if t in text]
                 assert not found, (where, found[:2])
             pages += 1
+    assert pages == 3 * len(register.states)
     return pages
 
 
-def test_every_ccm_state_page(client, ccm_register, settings):
+def test_every_ccm_state_page(client, fresh_site, settings):
     settings.TREATYDESK_TREATY = "CCM"
-    assert _sweep(client, "CCM") == 3 * ccm_register.states
+    assert _sweep(client, "CCM") > 300
 
 
-def test_every_apmbc_state_page(client, apmbc_register, settings):
+def test_every_apmbc_state_page(client, fresh_site, settings):
     settings.TREATYDESK_TREATY = "APMBC"
-    assert _sweep(client, "APMBC") == 3 * apmbc_register.states
+    assert _sweep(client, "APMBC") > 450

@@ -89,11 +89,8 @@ def test_an_undated_withdrawal_notification_gives_the_withdrawal_notice(
             "no date of notification is recorded") in html
 
 
-def test_undated_known_party_and_no_intention(client, db, settings):
-    from tests.conftest import shipped
-    from treatydesk.records.facts.actions import ImportRegister
-
-    ImportRegister("ATT", shipped("att", "participants.csv"), actor="test").execute()
+def test_undated_known_party_and_no_intention(client, fresh_site, settings):
+    # treatydesk init ships the ATT register (issue 12).
     settings.TREATYDESK_TREATY = "ATT"
     html = client.get("/en/states/COL/").content.decode()
     assert "State Party (date of deposit not recorded)" in html
@@ -103,7 +100,7 @@ def test_undated_known_party_and_no_intention(client, db, settings):
     assert '<time datetime="2019-07-18">18 July 2019</time>' in usa
 
 
-def test_succession_takes_the_depositary_date(client, apmbc_register, settings):
+def test_succession_takes_the_depositary_date(client, fresh_site, settings):
     settings.TREATYDESK_TREATY = "APMBC"
     html = client.get("/en/states/SSD/").content.decode()
     assert '<time datetime="2011-07-09">9 July 2011</time>' in html
