@@ -103,7 +103,7 @@ def test_undated_known_party_and_no_intention(client, db, settings):
     assert '<time datetime="2019-07-18">18 July 2019</time>' in usa
 
 
-def test_succession_takes_the_depositary_date(client, apmbc_register, settings):
+def test_succession_takes_the_depositary_date(client, fresh_site, settings):
     settings.TREATYDESK_TREATY = "APMBC"
     html = client.get("/en/states/SSD/").content.decode()
     assert '<time datetime="2011-07-09">9 July 2011</time>' in html
