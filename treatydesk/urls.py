@@ -8,9 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from treatydesk.media import views as media_views
 from treatydesk.newsroom.search import views as discovery_views
+from treatydesk.security.accounts import views as accounts_views
 from treatydesk.site import views as home_views
 
 urlpatterns = [
+    # Before the admin's own: a logout ends the session on the server, or changes nothing.
+    path("admin/logout/", accounts_views.logout_view, name="accounts_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
@@ -25,6 +28,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("treatydesk.records.status.urls")),
+    path("", include("treatydesk.records.pictures.urls")),
     path("search/", discovery_views.search, name="search"),
     path("", include("treatydesk.newsroom.notices.urls")),
     path("", include("treatydesk.newsroom.meetings.urls")),

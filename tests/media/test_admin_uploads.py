@@ -94,3 +94,52 @@ def test_the_multiple_upload_path_around_the_form_is_re_encoded(admin_client, me
          f"uploaded-image-{upload.pk}-description": "A red rectangle"})
     image = CustomImage.objects.get(title="Photo from aside")
     assert b"<script>" not in image.file.read()
+
+
+def marked_jpeg(size=(1600, 1000)) -> bytes:
+    """A JPEG with an HTML comment, EXIF (GPS, rotated), XMP and an sRGB colour profile."""
+    import io
+
+    from PIL import Image, ImageCms
+
+    image = Image.new("RGB", size, (200, 30, 40))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to show
+    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 24.0)}  # GPS position
+    exif[0x010F] = "CameraMaker<script>exif</script>"
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><script>xmp</script></x:xmpmeta>'
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    out = io.BytesIO()
+    image.save(out, "JPEG", comment=b"<script>alert('com')</script>", exif=exif, xmp=xmp,
+               icc_profile=icc)
+    return out.getvalue()
+
+
+def test_comments_exif_and_xmp_leave_the_original_and_every_rendition(
+        admin_client, django_capture_on_commit_callbacks):
+    import io
+
+    from PIL import Image
+
+    from treatydesk.media.models import CustomImage
+
+    data = marked_jpeg()
+    assert data.count(b"<script>") == 3 and b"\xff\xfe" in data  # the payloads are there
+    with django_capture_on_commit_callbacks(execute=True):
+        assert upload(admin_client, "photo.jpg", data, "image/jpeg").status_code == 302
+    image = CustomImage.objects.get(title="Photo")
+    files = [image.file] + [rendition.file for rendition in image.renditions.all()]
+    assert len(files) == 1 + len(RENDITION_SPECS)
+    for file in files:
+        file.open("rb")
+        stored = file.read()
+        file.close()
+        assert b"<script>" not in stored and b"xmpmeta" not in stored, file.name
+        decoded = Image.open(io.BytesIO(stored))
+        assert "comment" not in decoded.info and not decoded.getexif(), file.name
+        if decoded.format == "JPEG" and file is image.file:
+            assert decoded.info.get("icc_profile"), "the colour profile is kept"
+    assert (image.width, image.height) == (1000, 1600)  # the rotation applied, not dropped
+    social = image.renditions.get(filter_spec="fill-1200x630|format-jpeg")
+    social.file.open("rb")
+    assert Image.open(social.file).info.get("icc_profile"), "renditions keep the profile too"

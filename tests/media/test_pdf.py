@@ -59,3 +59,59 @@ def test_numbers_do_not_trip_the_check():
         writer.pages[0][NameObject("/Rotate")] = NumberObject(90)
 
     check_pdf(pdf(harmless))
+
+
+def with_javascript(writer):
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"),
+        NameObject("/JS"): TextStringObject("app.alert('hello');")})
+
+
+class Upload(io.BytesIO):
+    def __init__(self, data: bytes, name: str):
+        super().__init__(data)
+        self.name = name
+        self.size = len(data)
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "table.csv", "letter.docx", "NOTES.TXT",
+                                  "no-extension"])
+def test_a_pdf_with_javascript_is_refused_whatever_its_name(name):
+    from treatydesk.media.validators import check_document_file
+
+    with pytest.raises(ValidationError):
+        check_document_file(Upload(pdf(with_javascript), name))
+
+
+def test_a_pdf_header_after_other_bytes_is_still_a_pdf():
+    from treatydesk.media.validators import check_document_file
+
+    data = b"just some text first\n" + pdf(with_javascript)
+    with pytest.raises(ValidationError):
+        check_document_file(Upload(data, "notes.txt"))
+
+
+@pytest.mark.parametrize(("data", "name"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "notes.txt"),
+    (b"plain words", "report.docx"),
+    (b"PK\x03\x04 zipped", "table.csv"),
+])
+def test_content_that_is_not_what_the_name_says_is_refused(data, name):
+    from treatydesk.media.validators import check_document_file
+
+    with pytest.raises(ValidationError) as raised:
+        check_document_file(Upload(data, name))
+    assert raised.value.code == "content_mismatch"
+
+
+@pytest.mark.parametrize(("data", "name"), [
+    (b"state,date\nIraq,2013-05-14\n", "list.csv"),
+    ("Note verbale — Genève".encode("cp1252"), "note.txt"),
+    (b"PK\x03\x04 an office file", "report.docx"),
+])
+def test_content_that_matches_the_name_is_accepted(data, name):
+    from treatydesk.media.validators import check_document_file
+
+    check_document_file(Upload(data, name))

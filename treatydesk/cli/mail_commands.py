@@ -259,9 +259,9 @@ def send_test_handler(args) -> int:
     import smtplib
 
     from django.conf import settings
-    from django.core.mail import get_connection
 
     from treatydesk.core.mailtrust import SigningError
+    from treatydesk.mail.outgoing import sending
     from treatydesk.mail.outgoing.messages import (
         new_message_id,
         new_message_id_value,
@@ -271,8 +271,7 @@ def send_test_handler(args) -> int:
     message_id = new_message_id_value(new_message_id())
     message = sample_message(args.to, message_id)
     try:
-        with get_connection(settings.TREATYDESK_MAIL_BACKEND) as connection:
-            connection.send_messages([message])
+        sending.send([message])
     except SigningError as error:
         raise CommandError(f"not sent: {error}") from None
     except (smtplib.SMTPException, OSError) as error:

@@ -21,11 +21,15 @@ def add_parsers(sub) -> None:
         "import", help="replace a treaty's register with the content of CSV files",
         description="Replace TREATY's facts with the rows of PARTICIPANTS.csv (and "
                     "WITHDRAWALS.csv). All or nothing: on any error nothing is changed and "
-                    "every error is listed with its file, line and field.",
+                    "every error is listed with its file, line and field. Without "
+                    "--withdrawals the recorded withdrawals are kept (and listed), unless "
+                    "--replace-withdrawals removes them (and lists them).",
     )
     imp.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     imp.add_argument("participants", metavar="PARTICIPANTS.csv", type=Path)
     imp.add_argument("--withdrawals", metavar="WITHDRAWALS.csv", type=Path)
+    imp.add_argument("--replace-withdrawals", action="store_true",
+                     help="without --withdrawals: remove the recorded withdrawals")
     imp.add_argument("--format", choices=["csv", "untc"], default="csv",
                      help="csv: the project's participants/withdrawals files (default); "
                           "untc: a copy of the UN Treaty Collection's status table "
@@ -106,7 +110,8 @@ def import_handler(args) -> int:
     require_register_database()
     from treatydesk.records.facts.actions import ImportRegister, RegisterRejected
 
-    action = ImportRegister(treaty.code, participants, withdrawals, actor=f"cli:{_os_user()}")
+    action = ImportRegister(treaty.code, participants, withdrawals, actor=f"cli:{_os_user()}",
+                            replace_withdrawals=args.replace_withdrawals)
     if args.dry_run:
         from treatydesk.core import opendata
         from treatydesk.records.facts.loading import stored_facts
@@ -124,8 +129,15 @@ def import_handler(args) -> int:
         ) from None
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for fact in summary.kept:
+        print(f"kept (not in the files): {fact}")
+    for fact in summary.removed:
+        print(f"removed (--replace-withdrawals): {fact}")
     print(f"{summary.treaty}: imported {summary.facts} facts for {summary.states} states "
-          f"(replacing {summary.replaced}).")
+          f"(replacing {summary.replaced}"
+          + (f"; {len(summary.kept)} withdrawal facts kept" if summary.kept else "")
+          + (f"; {len(summary.removed)} withdrawal facts removed" if summary.removed else "")
+          + ").")
     return 0
 
 

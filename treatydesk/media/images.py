@@ -67,23 +67,36 @@ def reencode(data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> bytes:
                                 "upload the new file."), code="damaged_image") from None
 
 
+#: What survives of the decoder's ``info``: how to draw the picture, nothing about it. Pillow
+#: writes some ``info`` entries back when it saves (a JPEG's COM comment, XMP, a GIF's comment),
+#: so everything else is dropped before saving.
+KEEP_INFO = ("transparency", "duration", "loop", "background", "dpi")
+
+
+def _clean(image: Image.Image) -> Image.Image:
+    image.info = {key: image.info[key] for key in KEEP_INFO if key in image.info}
+    return image
+
+
 def _encode(image: Image.Image) -> bytes:
     format_name = image.format
     options = dict(FORMATS[format_name])
     icc = image.info.get("icc_profile")
     if icc:
-        options["icc_profile"] = icc
+        options["icc_profile"] = icc  # the colour profile is kept: the colours depend on it
     out = io.BytesIO()
     if getattr(image, "n_frames", 1) > 1 and format_name in ("GIF", "WEBP"):
         frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
         for frame in frames:
             frame.load()
+            _clean(frame)
         options.update(save_all=True, append_images=frames[1:],
                        duration=image.info.get("duration", 100), loop=image.info.get("loop", 0))
         frames[0].save(out, format_name, **options)
         return out.getvalue()
     image.load()  # the whole picture is decoded here, not just its header
     image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF data gave
+    image = _clean(image.copy())  # then no EXIF, XMP or comment goes with it
     if format_name == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     if format_name == "GIF" and "transparency" in image.info:

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
@@ -122,17 +123,71 @@ def check_pdf(data: bytes) -> None:
         )
 
 
+#: What a document's content must be for its name's extension (WAGTAILDOCS_EXTENSIONS).
+EXPECTED_CONTENT = {"pdf": "pdf", "odt": "zip", "docx": "zip", "xlsx": "zip", "csv": "text",
+                    "txt": "text"}
+CONTENT_WORDS = {"pdf": gettext_lazy("a PDF document"),
+                 "zip": gettext_lazy("an office document (ZIP)"),
+                 "text": gettext_lazy("plain text"), "binary": gettext_lazy("a binary file")}
+
+
+def content_kind(data: bytes) -> str:
+    """Return what ``data`` is, by its bytes: "pdf", "zip", "text" or "binary".
+
+    A PDF reader accepts the ``%PDF-`` header anywhere in the first 1024 bytes, so that is
+    where it is looked for; a file that holds it is a PDF whatever else it starts with.
+    """
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    if b"\x00" in data:
+        return "binary"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return "binary"
+    return "text"
+
+
+def check_content_matches_name(data: bytes, name: str) -> str:
+    """Raise ``ValidationError`` unless ``data`` is what the extension of ``name`` says."""
+    extension = name.rsplit(".", 1)[-1] if "." in name else ""
+    found = content_kind(data)
+    expected = EXPECTED_CONTENT.get(extension)
+    if expected is not None and found != expected:
+        if found == "pdf" and expected == "text":
+            raise ValidationError(
+                _("This file is named .%(extension)s but is a PDF document. Name it .pdf and "
+                  "upload it again; PDFs are checked for scripts.") % {"extension": extension},
+                code="content_mismatch")
+        raise ValidationError(
+            _("This file is named .%(extension)s but its content is %(found)s, not "
+              "%(expected)s. Upload the file under the name that matches what it is.")
+            % {"extension": extension, "found": CONTENT_WORDS[found],
+               "expected": CONTENT_WORDS[expected]},
+            code="content_mismatch")
+    return found
+
+
 def check_document_file(file) -> None:
-    """Raise ``ValidationError`` when an uploaded document is too large or an unsafe PDF."""
+    """Raise ``ValidationError`` when an uploaded document is too large, is not what its name
+    says (judged by its content) or is an unsafe PDF."""
     size = getattr(file, "size", None)
     if size is not None:
         check_size(size)
     name = (getattr(file, "name", "") or "").lower()
+    position = file.tell() if hasattr(file, "tell") else None
+    file.seek(0)
+    data = file.read()
+    if position is not None:
+        file.seek(position)
+    check_size(len(data))
     if name.endswith(".pdf"):
-        position = file.tell() if hasattr(file, "tell") else None
-        file.seek(0)
-        data = file.read()
-        if position is not None:
-            file.seek(position)
-        check_size(len(data))
         check_pdf(data)
+        return
+    if check_content_matches_name(data, name) == "pdf":
+        check_pdf(data)  # a PDF under another name is still checked for scripts

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "treatydesk.security.headers",
     "treatydesk.ops.pagecache",
     "treatydesk.security.accounts",
+    "treatydesk.security.throttle",
     "treatydesk.media",
     "treatydesk.newsroom.news",
     "treatydesk.newsroom.notices",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "treatydesk.mail.verification",
     "treatydesk.mail.dmarc",
     "treatydesk.records.obligations",
+    "treatydesk.records.pictures",
     "treatydesk.ops.system",
     "treatydesk.api",
     "treatydesk.records.log",
@@ -127,6 +129,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address is the client's, not the proxy's: X-Forwarded-For is believed only from the
+# proxies named in TREATYDESK_TRUSTED_PROXIES (treatydesk/security/throttle/client.py).
+AXES_CLIENT_IP_CALLABLE = "treatydesk.security.throttle.client.client_address"
+TREATYDESK_TRUSTED_PROXIES = os.environ.get("TREATYDESK_TRUSTED_PROXIES", "")
+# Password resets: queued for the worker, limited per address and per client (accounts/reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "treatydesk.security.accounts.reset.ResetForm"  # noqa: S105
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_VERBOSE = False
@@ -227,6 +235,9 @@ TREATYDESK_MAIL_BACKEND = (
     "treatydesk.mail.outgoing.backends.DkimSmtpBackend" if os.environ.get("EMAIL_HOST")
     else "treatydesk.mail.outgoing.outbox.DkimMaildirBackend"
 )
+# What Django and Wagtail send by themselves (password resets, moderation notifications) takes
+# the same path: headers of ours, then TREATYDESK_MAIL_BACKEND, which signs (mail/outgoing).
+EMAIL_BACKEND = "treatydesk.mail.outgoing.sending.OutgoingBackend"
 TREATYDESK_MAIL_TASK_BACKEND = "default"
 TREATYDESK_MAIL_BASE_URL = os.environ.get("TREATYDESK_MAIL_BASE_URL", WAGTAILADMIN_BASE_URL)
 TREATYDESK_BOUNCE_ADDRESS = os.environ.get("TREATYDESK_BOUNCE_ADDRESS", "")

@@ -4,6 +4,7 @@ Start-up fails with a clear message when a required variable is missing, rather 
 with a guessed value.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -29,7 +30,7 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = [h.strip() for h in os.environ["ALLOWED_HOSTS"].split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h.lstrip('.')}" for h in ALLOWED_HOSTS if h != "*"]
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND = "treatydesk.mail.outgoing.sending.OutgoingBackend"  # signed, like all our mail
 EMAIL_HOST = os.environ["EMAIL_HOST"]
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -57,3 +58,13 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 MIDDLEWARE = list(MIDDLEWARE)
+
+# The reverse proxies whose X-Forwarded-For is believed (docs/deploy.md): checked at start-up.
+TREATYDESK_TRUSTED_PROXIES = os.environ.get("TREATYDESK_TRUSTED_PROXIES", "")
+for _proxy in filter(None, (p.strip() for p in TREATYDESK_TRUSTED_PROXIES.split(","))):
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TREATYDESK_TRUSTED_PROXIES: {_proxy!r} is not an address or a network "
+            "(docs/deploy.md)") from None

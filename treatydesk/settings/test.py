@@ -11,7 +11,7 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key-0000000000000000000000000000000000"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_BACKEND = "treatydesk.mail.outgoing.sending.OutgoingBackend"  # → DkimLocmemBackend
 # Mail (treatydesk/mail/mailings): signed, kept in mail.outbox; tasks run at once unless a test
 # asks for the database backend (the worker test does).
 TREATYDESK_MAIL_BACKEND = "treatydesk.mail.outgoing.backends.DkimLocmemBackend"

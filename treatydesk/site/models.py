@@ -6,12 +6,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from treatydesk.records.status.summary import home_summary
+from treatydesk.security.accounts.review import ReviewedPublishing
 from treatydesk.site.pages import Branding, InfoPage
 
 __all__ = ["Branding", "HomePage", "InfoPage"]
 
 
-class HomePage(Page):
+class HomePage(ReviewedPublishing, Page):
     """The site's front page, one per language."""
 
     introduction = RichTextField(_("introduction"), blank=True)

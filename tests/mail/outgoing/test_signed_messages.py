@@ -1,7 +1,9 @@
 """The one path of outgoing mail (treatydesk/mail/outgoing): built, signed, verifiable."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.core.mail import get_connection
 
 from treatydesk.core.mailtrust import KeyStore, verify_message
 from treatydesk.core.mailtrust.verify import Verdict
@@ -16,9 +18,14 @@ def keys(settings, tmp_path):
     return get_keystore()
 
 
+def send(message) -> None:
+    """Send as the site does: through TREATYDESK_MAIL_BACKEND (in tests, the signing locmem)."""
+    get_connection(settings.TREATYDESK_MAIL_BACKEND).send_messages([message])
+
+
 def test_a_message_sent_is_signed_and_verifies_as_ours(keys):
     message_id = new_message_id_value(new_message_id())
-    sample_message("reader@university.example", message_id).send()
+    send(sample_message("reader@university.example", message_id))
     (sent,) = mail.outbox
     result = verify_message(sent.signed, keys)
     assert result.verdict == Verdict.AUTHENTIC, result.reasons
@@ -27,7 +34,7 @@ def test_a_message_sent_is_signed_and_verifies_as_ours(keys):
 
 
 def test_a_changed_word_no_longer_verifies(keys):
-    sample_message("reader@university.example", new_message_id_value(new_message_id())).send()
+    send(sample_message("reader@university.example", new_message_id_value(new_message_id())))
     (sent,) = mail.outbox
     forged = sent.signed.replace(b"83rd", b"84th", 1)
     assert forged != sent.signed

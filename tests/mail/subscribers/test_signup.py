@@ -143,3 +143,30 @@ def test_unknown_tokens_are_not_found(client, db):
                        data="List-Unsubscribe=One-Click",
                        content_type="application/x-www-form-urlencoded").status_code == 404
     assert client.get("/en/subscribe/confirm/nope/").status_code == 404
+
+
+def test_repeated_sign_ups_add_a_few_consent_rows_per_address_then_none(client, db):
+    from treatydesk.mail.subscribers.actions import REQUESTS_PER_ADDRESS
+    from treatydesk.mail.subscribers.models import ConsentRecord
+
+    answers = {sign_up(client).content for _ in range(REQUESTS_PER_ADDRESS + 10)}
+    assert len(answers) == 1  # the same answer, limited or not
+    assert ConsentRecord.objects.count() == REQUESTS_PER_ADDRESS
+
+
+def test_one_client_cannot_fill_the_consent_record_with_addresses(client, db, settings):
+    from treatydesk.mail.subscribers.actions import REQUESTS_PER_CLIENT
+    from treatydesk.mail.subscribers.models import ConsentRecord
+
+    for n in range(REQUESTS_PER_CLIENT + 5):
+        assert sign_up(client, email=f"reader{n}@university.example").status_code == 200
+    assert ConsentRecord.objects.count() == REQUESTS_PER_CLIENT
+    assert Subscriber.objects.count() == REQUESTS_PER_CLIENT
+    sign_up(Client(), email="reader99@university.example")  # same address 192.0.2.7: no row
+    assert ConsentRecord.objects.count() == REQUESTS_PER_CLIENT
+    # Another client (behind the trusted proxy, as X-Forwarded-For names it) still can.
+    settings.TREATYDESK_TRUSTED_PROXIES = "10.0.0.0/24"
+    Client().post("/en/subscribe/", {"email": "late@university.example", "language": "en",
+                                     "topics": ["news"], "consent": "on"},
+                  REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert ConsentRecord.objects.count() == REQUESTS_PER_CLIENT + 1

@@ -42,10 +42,11 @@ def test_shipped_ccm_register_imports_with_withdrawal(ccm_register):
 def test_reimport_replaces_and_audits_before(ccm_register):
     summary = ImportRegister(
         "CCM", (HEADER + "Iraq,2008-12-03,2013-05-14,ratification,test\n", "one.csv"),
-        actor="second",
+        actor="second", replace_withdrawals=True,
     ).execute()
     assert summary.facts == 2
     assert summary.replaced == ccm_register.facts
+    assert [fact for fact in summary.removed if "(LTU) withdrawal" in fact]  # said, not silent
     assert sorted(Fact.objects.filter(treaty="CCM").values_list("kind", flat=True)) == [
         "ratification", "signature"]
     entry = AuditEntry.objects.filter(action="import").first()
@@ -93,3 +94,31 @@ def test_withdrawal_file_for_unknown_participant_is_refused(db):
         ImportRegister("CCM", participants, withdrawals, actor="test").execute()
     assert any("w.csv:2" in m for m in caught.value.messages)
     assert Fact.objects.count() == 0
+
+
+def withdrawals_of(state):
+    return sorted(Fact.objects.filter(treaty="CCM", state=state, kind__startswith="withdrawal")
+                  .values_list("kind", "date"))
+
+
+def test_participants_alone_keep_the_recorded_withdrawals(ccm_register):
+    recorded = withdrawals_of("LTU")
+    assert recorded
+    summary = ImportRegister("CCM", shipped("ccm", "participants.csv"), actor="again").execute()
+    assert withdrawals_of("LTU") == recorded
+    assert summary.removed == [] and any("(LTU) withdrawal" in fact for fact in summary.kept)
+    assert summary.facts == ccm_register.facts and summary.states == ccm_register.states
+
+
+def test_kept_withdrawals_are_checked_against_the_new_participants(ccm_register):
+    before = snapshot()
+    messages = rejected_import(HEADER + "Iraq,2008-12-03,2013-05-14,ratification,test\n")
+    assert any("LTU" in message or "Lithuania" in message for message in messages), messages
+    assert snapshot() == before
+
+
+def test_replace_withdrawals_removes_them_and_says_which(ccm_register):
+    summary = ImportRegister("CCM", shipped("ccm", "participants.csv"), actor="again",
+                             replace_withdrawals=True).execute()
+    assert withdrawals_of("LTU") == []
+    assert any("Lithuania (LTU) withdrawal" in fact for fact in summary.removed)

@@ -36,7 +36,7 @@ def today():
 
 
 @pytest.fixture
-def cameroon_clearance_extended(ccm_register, today):
+def cameroon_clearance_extended(fresh_site, today):
     """Cameroon (in force 1 January 2013): clearance due 1 January 2023, extended to 2026."""
     from treatydesk.records.obligations.actions import RecordObligationFact
     from treatydesk.records.obligations.models import ExtensionDecision, ExtensionRequest

@@ -52,6 +52,11 @@ def test_filters_by_status_and_year(client, cameroon_clearance_extended):
         ("status=late", "is not a deadline status"),
         ("year=14", "is not a year"),
         ("as_of=2014-02-30", "There is no such day"),
+        ("as_of=9999-12-31", "is outside the dates the register can show"),
+        ("as_of=4000-01-01", "is outside the dates the register can show"),
+        ("as_of=1999-01-01", "is outside the dates the register can show"),
+        ("year=²²²²", "is not a year"),
+        ("year=２０１４", "is not a year"),
         ("state=Atlantis", "is not a state the register knows"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Reminders: selected by the core, handed to Django's mail backend, never sent twice."""
+"""Reminders: selected by the core, sent through the site's one signed path, never twice."""
 
 import datetime as dt
 from io import StringIO
@@ -7,6 +7,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from tests.mail.mailings.conftest import dkim_dir, dkim_template, keystore  # noqa: F401
+from treatydesk.core.mailtrust import verify_message
 from treatydesk.records.obligations.models import ContactPoint, ReminderSent
 from treatydesk.records.obligations.reminders import send_reminders
 
@@ -17,7 +19,7 @@ BEFORE = dt.date(2014, 1, 10)  # 49 days before: the 60-day reminder
 
 
 @pytest.fixture
-def contacts(fresh_site):
+def contacts(fresh_site, keystore):  # noqa: F811
     return [
         ContactPoint.objects.create(treaty="CCM", state="TCD", name="Mission du Tchad",
                                     email="mission@example.td", language="fr"),
@@ -35,7 +37,7 @@ def run(day, *extra):
     return out.getvalue()
 
 
-def test_reminder_before_the_deadline_goes_once(contacts):
+def test_reminder_before_the_deadline_goes_once(contacts, keystore):  # noqa: F811
     output = run(BEFORE)
     assert "CCM TCD initial-report 2014-02-28 before-60 → mission@example.td" in output
     assert [m.to for m in mail.outbox] == [["mission@example.td"]]  # not clearance, not inactive
@@ -43,6 +45,7 @@ def test_reminder_before_the_deadline_goes_once(contacts):
     assert "Art. 7(1)" in message.subject and "28 February 2014" in message.subject
     assert "180 days after → 28 February 2014" in message.body
     assert "/fr/states/TCD/" in message.body  # the contact point reads French
+    assert verify_message(message.signed, keystore).authentic  # signed like all our mail
     assert ReminderSent.objects.count() == 1
     run(BEFORE + dt.timedelta(days=1))
     assert len(mail.outbox) == 1  # never twice
@@ -93,8 +96,16 @@ def test_a_failed_send_records_nothing_and_is_tried_again(contacts):
 def test_bad_date_is_refused(contacts):
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="is not a date"):
+    with pytest.raises(CommandError, match="no such day"):
         call_command("send_obligation_reminders", "--as-of", "2014-02-30")
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "4000-01-01", "1900-01-01"])
+def test_date_outside_the_treatys_life_is_refused(contacts, day):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="outside the dates"):
+        call_command("send_obligation_reminders", "--as-of", day)
 
 
 def test_background_task_sends_the_same_reminders(contacts):

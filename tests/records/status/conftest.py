@@ -1,4 +1,4 @@
-"""Fixtures of the public status pages: the real CCM register and the site's home pages."""
+"""Fixtures of the public status pages (the site itself: ``fresh_site``)."""
 
 import pytest
 
@@ -20,12 +20,3 @@ def english():
 
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def home_pages(db):
-    """The home page in every site language, as ``treatydesk init`` creates them."""
-    from treatydesk.setup.site import ensure_home_pages, ensure_locales
-
-    ensure_locales()
-    ensure_home_pages()

@@ -34,6 +34,25 @@ def test_bad_as_of_says_why(value, words):
     assert words in raised.value.message
 
 
+@pytest.mark.parametrize("value", ["2008-05-29", "9999-12-31", "2031-11-29", "0001-01-01"])
+def test_as_of_outside_adoption_and_the_horizon_is_refused(value):
+    with pytest.raises(BadAsOf) as raised:
+        parse_as_of(value, TODAY, earliest=dt.date(2008, 5, 30))
+    assert "from 2008-05-30 (the treaty's adoption) to 2031-11-28" in raised.value.message
+
+
+@pytest.mark.parametrize("value", ["2008-05-30", "2031-11-28"])
+def test_as_of_bounds_are_included(value):
+    assert parse_as_of(value, TODAY, earliest=dt.date(2008, 5, 30)).date.isoformat() == value
+
+
+@pytest.mark.parametrize("value", ["２０１３-０６-０１", "²⁰¹³-06-01", "٢٠١٣-06-01"])
+def test_as_of_takes_ascii_digits_only(value):
+    with pytest.raises(BadAsOf) as raised:
+        parse_as_of(value, TODAY, earliest=dt.date(2008, 5, 30))
+    assert "YYYY-MM-DD" in raised.value.message
+
+
 def test_sort_keeps_rows_without_a_value_last_both_ways():
     def row(name, ordinal):
         return table.Row(

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from treatydesk.core import clock
+from treatydesk.records.status import asof
 
 pytestmark = pytest.mark.django_db
 
@@ -88,12 +89,22 @@ def test_bad_as_of_is_a_400_with_a_message(client, fresh_site, value):
     assert "Traceback" not in html
 
 
-def test_date_before_adoption_explains_and_lists_nobody(client, fresh_site):
-    response = client.get("/en/states-parties/?as_of=2000-01-01")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "it was adopted on 30 May 2008" in html
-    assert row_names(html) == []
+@pytest.mark.parametrize("path", ["/en/states-parties/", "/en/states-parties.csv",
+                                  "/en/states-parties.json"])
+@pytest.mark.parametrize("day", ["2000-01-01", "2008-05-29", "9999-12-31", "4000-01-01"])
+def test_date_outside_the_treatys_life_is_a_400_naming_the_dates(client, fresh_site, path,
+                                                                 day):
+    response = client.get(path, {"as_of": day})
+    assert response.status_code == 400
+    assert "from 2008-05-30 (the treaty" in response.content.decode()
+
+
+def test_adoption_day_and_the_horizon_are_shown(client, fresh_site):
+    assert client.get("/en/states-parties/?as_of=2008-05-30").status_code == 200
+    last = asof.latest_day(clock.today())
+    assert client.get(f"/en/states-parties/?as_of={last.isoformat()}").status_code == 200
+    after = last + dt.timedelta(days=1)
+    assert client.get(f"/en/states-parties/?as_of={after.isoformat()}").status_code == 400
 
 
 def test_date_in_the_future_is_a_projection_with_a_warning(client, fresh_site):

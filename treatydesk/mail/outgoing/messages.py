@@ -74,10 +74,15 @@ def new_message_id_value(local: str) -> str:
 
 
 def build_message(*, to: str, subject: str, text: str, message_id: str, language: str,
-                  topic: str | None, unsubscribe: str | None) -> EmailMessage:
-    """Return the message exactly as it goes out (signed later by the backend)."""
+                  topic: str | None, unsubscribe: str | None,
+                  sender: str | None = None) -> EmailMessage:
+    """Return the message exactly as it goes out (signed later by the backend).
+
+    ``sender`` is the From address when not ``DEFAULT_FROM_EMAIL`` (it needs keys of its own
+    domain, or the backend refuses to send it).
+    """
     headers = {
-        "From": settings.DEFAULT_FROM_EMAIL,
+        "From": sender or settings.DEFAULT_FROM_EMAIL,
         "Date": formatdate(localtime=False, usegmt=True),
         "Message-ID": f"<{message_id}>",
         "List-Id": list_id(topic),

@@ -23,6 +23,12 @@ CONFIRMATION_VALID = timedelta(days=7)
 #: At most one confirmation message per address in this time, so that the form cannot be
 #: used to flood someone's mailbox.
 CONFIRMATION_PAUSE = timedelta(minutes=10)
+#: At most this many sign-up requests are recorded per address, and per client address, in
+#: ``REQUEST_WINDOW``; more are answered alike and leave no row, so the form cannot be used to
+#: fill the consent record.
+REQUESTS_PER_ADDRESS = 3
+REQUESTS_PER_CLIENT = 20
+REQUEST_WINDOW = timedelta(hours=1)
 
 
 def record(subscriber: Subscriber, action: str, source: str, ip: str = "", *,
@@ -40,8 +46,15 @@ def request_subscription(email: str, language: str, topics: list[str], *, source
     """Record a sign-up; return the subscriber to send a confirmation to, or None if too soon.
 
     Nothing changes for the reader until they confirm: an active subscriber keeps their
-    current choice, and the new one waits in the consent record.
+    current choice, and the new one waits in the consent record. Beyond the limits per
+    address and per client (``REQUESTS_PER_*``) nothing is written and None is returned.
     """
+    since = timezone.now() - REQUEST_WINDOW
+    requests = ConsentRecord.objects.filter(action=ConsentAction.REQUESTED, at__gt=since)
+    if ip and requests.filter(ip_hash=ip).count() >= REQUESTS_PER_CLIENT:
+        return None
+    if requests.filter(subscriber__email=normalize_email(email)).count() >= REQUESTS_PER_ADDRESS:
+        return None
     subscriber, created = Subscriber.objects.select_for_update().get_or_create(
         email=normalize_email(email), defaults={"language": language})
     if subscriber.status != SubscriberStatus.ACTIVE:

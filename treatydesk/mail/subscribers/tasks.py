@@ -3,13 +3,13 @@
 import secrets
 
 from django.conf import settings
-from django.core.mail import get_connection
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 from django_tasks import task
 
+from treatydesk.mail.outgoing import sending
 from treatydesk.mail.outgoing.messages import (
     build_message,
     new_message_id,
@@ -41,8 +41,7 @@ def send_confirmation(subscriber_id: int) -> bool:
     message = build_message(to=subscriber.email, subject=subject, text=text,
                             message_id=new_message_id_value(new_message_id()),
                             language=subscriber.language, topic=None, unsubscribe=None)
-    with get_connection(settings.TREATYDESK_MAIL_BACKEND) as connection:
-        connection.send_messages([message])
+    sending.send([message])
     return True
 
 

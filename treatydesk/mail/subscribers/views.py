@@ -22,6 +22,8 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from treatydesk.security.throttle.client import client_address
+
 from . import actions
 from .forms import CONSENT_WORDING, PreferencesForm, SubscribeForm
 from .models import Subscriber, SubscriberStatus, ip_hash
@@ -36,7 +38,7 @@ def _private(response):
 
 
 def _client_ip(request) -> str:
-    return ip_hash(request.META.get("REMOTE_ADDR"))
+    return ip_hash(client_address(request))
 
 
 @csrf_exempt

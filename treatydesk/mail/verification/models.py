@@ -8,13 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from treatydesk.core import clock
+from treatydesk.security.accounts.review import ReviewedPublishing
 
 
 def _today():
     return clock.today()
 
 
-class SecurityNoticePage(Page):
+class SecurityNoticePage(ReviewedPublishing, Page):
     """A warning such as the 2013 one about "Re: Important Confidential Document"."""
 
     date = models.DateField(_("date"), default=_today)

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from treatydesk.core import clock
 from treatydesk.media.models import CustomDocument, DocumentLanguage, validate_symbol
+from treatydesk.security.accounts.review import ReviewedPublishing
 
 from .library import DocumentLibraryPage
 
@@ -45,7 +46,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other document")
 
 
-class MeetingIndexPage(Page):
+class MeetingIndexPage(ReviewedPublishing, Page):
     """The list of meetings in one language: those to come, then those past."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -67,7 +68,7 @@ class MeetingIndexPage(Page):
         return context
 
 
-class MeetingPage(Page):
+class MeetingPage(ReviewedPublishing, Page):
     """One meeting or event: when, where, under whose presidency, and its documents."""
 
     kind = models.CharField(_("kind of meeting"), max_length=32, choices=MeetingKind.choices,

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from treatydesk.core import clock
+from treatydesk.security.accounts.review import ReviewedPublishing
 
 # Rich text an editor may use in an article: no embeds, since an embedded player would make the
 # reader's browser call a third party.
@@ -32,7 +33,7 @@ class NewsCategory(models.TextChoices):
     SECURITY = "security-notices", _("Security notices")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(ReviewedPublishing, RoutablePageMixin, Page):
     """The list of news in one language, its category lists and its Atom and RSS feeds."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -95,7 +96,7 @@ def _today():
     return clock.today()
 
 
-class NewsPage(Page):
+class NewsPage(ReviewedPublishing, Page):
     """An article: title, date, lead, body, hero photo with its credit, category and tags."""
 
     date = models.DateField(_("date"), default=_today,

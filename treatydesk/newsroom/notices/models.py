@@ -14,11 +14,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page
 from wagtail.search import index
 
 from treatydesk.core import wording
 from treatydesk.core.register import country_name
+from treatydesk.security.accounts.review import ReviewedPagePermissionTester, ReviewedPublishing
 
 from .panels import RegisterPanel
 from .review import NoticeReviewTask
@@ -77,7 +78,7 @@ class NoticeSource(models.Model):
         return self.fact_id is None
 
 
-class NoticeIndexPage(Page):
+class NoticeIndexPage(ReviewedPublishing, Page):
     """The list of published notices in one language."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -99,8 +100,9 @@ class NoticeIndexPage(Page):
         return context
 
 
-class NoticePermissionTester(PagePermissionTester):
-    """Refuse publishing, and submitting for moderation, a notice whose fact was deleted."""
+class NoticePermissionTester(ReviewedPagePermissionTester):
+    """Refuse publishing, and submitting for moderation, a notice whose fact was deleted; leave
+    publishing to the reviewers (``security/accounts/review.py``)."""
 
     def can_publish(self):
         return super().can_publish() and not self.page.fact_is_deleted

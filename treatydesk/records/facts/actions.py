@@ -136,6 +136,16 @@ class ImportSummary:
     states: int
     replaced: int
     warnings: list[str]
+    kept: list[str] = dataclasses.field(default_factory=list)  # facts kept, not in the files
+    removed: list[str] = dataclasses.field(default_factory=list)  # facts dropped, not replaced
+
+
+WITHDRAWAL_KINDS = frozenset(str(k) for k in core.FactKind if str(k).startswith("withdrawal"))
+
+
+def describe(fact: core.Fact) -> str:
+    """Return a fact as the import reports it: state, kind, date."""
+    return f"{fact.state_name} ({fact.state}) {fact.kind} {fact.date.isoformat()}"
 
 
 def _line_of_state(text: str, iso3: str) -> int | None:
@@ -154,21 +164,38 @@ def _line_of_state(text: str, iso3: str) -> int | None:
 
 
 class ImportRegister:
-    """Replace a treaty's facts with the content of the depositary CSV files, all or nothing."""
+    """Replace a treaty's facts with the content of the depositary CSV files, all or nothing.
+
+    The files replace the facts of the kinds they cover. Without a withdrawals file the
+    recorded withdrawals are kept (and checked against the new participants), unless
+    ``replace_withdrawals`` asks for them to be removed; the summary lists what was kept or
+    removed.
+    """
 
     def __init__(self, treaty: str, participants: tuple[str, str],
-                 withdrawals: tuple[str, str] | None = None, user=None, actor: str | None = None):
+                 withdrawals: tuple[str, str] | None = None, user=None, actor: str | None = None,
+                 replace_withdrawals: bool = False):
         self.treaty = core.load_treaty(treaty)
         self.participants = participants
         self.withdrawals = withdrawals
+        self.replace_withdrawals = replace_withdrawals or withdrawals is not None
         self.user = user
         self.actor = audit.actor_name(user, actor)
 
+    def kept_rows(self):
+        """Return the recorded facts the files do not cover and the import keeps."""
+        if self.replace_withdrawals:
+            return Fact.objects.none()
+        return Fact.objects.filter(treaty=self.treaty.code, kind__in=WITHDRAWAL_KINDS)
+
     def parse(self) -> tuple[list[core.Fact], list[str], list[str]]:
-        """Return the facts of the files, the errors and the warnings."""
+        """Return the facts of the files (and those kept), the errors and the warnings."""
         text, name = self.participants
         facts, problems = core.parse_participants_csv(text, name)
-        if self.withdrawals is not None:
+        self.file_facts = facts = list(facts)
+        if self.withdrawals is None:
+            facts = facts + [to_core(row) for row in self.kept_rows().order_by("pk")]
+        else:
             w_text, w_name = self.withdrawals
             w_facts, w_problems = core.parse_withdrawals_csv(
                 w_text, w_name, known_states={f.state for f in facts}
@@ -197,6 +224,13 @@ class ImportRegister:
         if errors:
             raise RegisterRejected(errors)
         code = self.treaty.code
+        kept = list(self.kept_rows().order_by("pk"))
+        removed = [] if self.withdrawals is not None or not self.replace_withdrawals else [
+            describe(to_core(row)) for row in Fact.objects.filter(
+                treaty=code, kind__in=WITHDRAWAL_KINDS).order_by("pk")]
+        # The kept withdrawals are written back with the files' facts (parse() checked them).
         replaced, written = replace_facts(code, facts, self.participants[1], user=self.user,
                                           actor=self.actor)
-        return ImportSummary(code, written, len({f.state for f in facts}), replaced, warnings)
+        return ImportSummary(code, written, len({f.state for f in facts}), replaced - len(kept),
+                             warnings, kept=[describe(to_core(row)) for row in kept],
+                             removed=removed)

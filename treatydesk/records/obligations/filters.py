@@ -71,7 +71,8 @@ def parse_filters(params, kinds: tuple, now: dt.date | None = None) -> Filters:
     year_text = params.get("year", "").strip()
     year = None
     if year_text:
-        if not (year_text.isdigit() and len(year_text) == 4):
+        # ASCII digits only: str.isdigit() also accepts "²²²²", which int() refuses.
+        if not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):
             raise BadFilter(_("“%(value)s” is not a year: write it with four digits, for "
                               "example 2014.") % {"value": year_text[:40]})
         year = int(year_text)

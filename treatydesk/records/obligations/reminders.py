@@ -1,15 +1,16 @@
 """Reminders to contact points: which to send (the core decides), written and handed to mail.
 
-Each reminder is recorded (``ReminderSent``) in the same transaction that hands it to Django's
-mail backend: if sending fails nothing is recorded and the next run tries again; once recorded,
-the core never selects it again. Signing (DKIM) will come from the mail app's backend.
+Each reminder is recorded (``ReminderSent``) in the same transaction that hands it to the
+site's one mail path (``treatydesk.mail.outgoing``: built with our headers and footer, signed
+with DKIM): if sending fails nothing is recorded and the next run tries again; once recorded,
+the core never selects it again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -18,6 +19,8 @@ from django.utils.translation import gettext as _
 from treatydesk.core import obligations as core
 from treatydesk.core.register import load_treaty
 from treatydesk.core.register.dates import format_date_en
+from treatydesk.mail.outgoing import sending
+from treatydesk.mail.outgoing.messages import build_message, new_message_id, new_message_id_value
 
 from . import conf
 from .loading import current_obligations
@@ -81,7 +84,10 @@ def message(reminder: core.Reminder, treaty: str) -> EmailMessage:
             "", _("The State's deadlines: %(url)s") % {"url": page}, "",
             _("If the submission has been sent, please disregard this message."),
         ]
-    return EmailMessage(subject, "\n".join(lines), conf.reminder_sender(), [contact.email])
+    return build_message(to=contact.email, subject=subject, text="\n".join(lines),
+                         message_id=new_message_id_value(new_message_id()),
+                         language=contact.language, topic="reminders", unsubscribe=None,
+                         sender=conf.reminder_sender())
 
 
 def send_reminders(treaty: str, as_of: dt.date, *, dry_run: bool = False,
@@ -90,7 +96,7 @@ def send_reminders(treaty: str, as_of: dt.date, *, dry_run: bool = False,
     chosen = due_reminders(treaty, as_of)
     if dry_run:
         return chosen
-    connection = connection or get_connection()
+    connection = connection or sending.connection()
     sent = []
     for reminder in chosen:
         email = message(reminder, treaty)
@@ -102,7 +108,7 @@ def send_reminders(treaty: str, as_of: dt.date, *, dry_run: bool = False,
                     treaty=treaty, state=deadline.state, deadline_key=deadline.key,
                     due_date=deadline.due.date, reason=reminder.reason,
                 )
-                connection.send_messages([email])
+                sending.send([email], via=connection)
         except IntegrityError:
             continue  # another run sent it in the meantime
         sent.append(reminder)

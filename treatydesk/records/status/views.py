@@ -80,6 +80,7 @@ def states_parties(request):
         "json_url": _with_query(reverse("states_parties_json"), as_of.query),
         "treaty_entry_into_force": register.treaty_entry_into_force,
         "data_coverage": data_coverage_note(treaty, lang),
+        "register": register,
     })
 
 

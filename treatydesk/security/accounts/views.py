@@ -1,12 +1,14 @@
 """The admin's two-factor pages: turn it on (enrol), give a code (verify), turn it off."""
 
 from django.contrib import messages
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
+from wagtail.admin.views.account import LogoutView
 
 from . import twofactor
 from .forms import TokenForm
@@ -64,3 +66,18 @@ def verify_view(request):
         form.add_error("token", _("That code is not right. Codes change every 30 seconds."))
     return render(request, "accounts/two_factor_verify.html",
                   {"form": form, "next": _safe_next(request)})
+
+
+_wagtail_logout = LogoutView.as_view()
+
+
+def logout_view(request):
+    """Sign out on POST (the session ends on the server); any other method changes nothing.
+
+    Wagtail's own view deletes the session cookie whatever the method, even when it answers
+    405 to a GET and the session stays valid on the server: the browser then looks signed out
+    while a copy of the cookie still works.
+    """
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return _wagtail_logout(request)

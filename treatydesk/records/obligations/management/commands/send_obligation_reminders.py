@@ -1,12 +1,10 @@
 """Send the deadline reminders due today to the contact points (run it daily, e.g. from cron)."""
 
-import datetime as dt
-
 from django.core.management.base import BaseCommand, CommandError
 
-from treatydesk.core import clock
 from treatydesk.core.register import UnknownTreaty, load_treaty
 from treatydesk.records.obligations.reminders import send_all
+from treatydesk.records.status.asof import BadAsOf, parse_as_of
 
 
 class Command(BaseCommand):
@@ -21,13 +19,10 @@ class Command(BaseCommand):
                             help="list the reminders that would go, send nothing")
 
     def handle(self, *args, **options):
-        as_of = clock.today()
-        if options["as_of"]:
-            try:
-                as_of = dt.date.fromisoformat(options["as_of"])
-            except ValueError:
-                raise CommandError(f"{options['as_of']!r} is not a date in the form "
-                                   "YYYY-MM-DD") from None
+        try:  # the one as_of parser: a real date, from the treaty's adoption to the horizon
+            as_of = parse_as_of(options["as_of"]).date
+        except BadAsOf as error:
+            raise CommandError(error.message) from None
         treaties = []
         for code in options["treaty"]:
             try:

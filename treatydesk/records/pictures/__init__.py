@@ -1,0 +1,1 @@
+"""The register as pictures: the world map on any date, the charts, a State's timeline."""
