@@ -8,9 +8,14 @@ import pytest
 @pytest.fixture
 def signed_register(fresh_site):
     """The shipped registers as ``treatydesk init`` leaves them: every fact logged (over 512
-    entries, so full tiles too), the key, one checkpoint; return that checkpoint."""
+    entries, so full tiles too), the key, one checkpoint, signed just now (the shared site was
+    made earlier in the session); return that checkpoint."""
+    import datetime as dt
+
+    from treatydesk.records.log.models import SignedCheckpoint
     from treatydesk.records.log.signing import latest
 
+    SignedCheckpoint.objects.update(at=dt.datetime.now(dt.UTC))
     return latest()
 
 

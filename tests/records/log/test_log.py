@@ -59,6 +59,7 @@ def test_corrections_and_deletions_append_entries_with_their_reason(signed_regis
 def test_a_fork_is_reported(signed_register, settings):
     forged = signed_register.note.replace(signed_register.note.splitlines()[2],
                                           base64.b64encode(bytes(32)).decode())
+    settings.TREATYDESK_LOG_STATE_DIR.mkdir(parents=True, exist_ok=True)
     (settings.TREATYDESK_LOG_STATE_DIR / "verified").write_text(forged)
     report = verify_installation()
     assert any(f.startswith(f"fork: two checkpoints of size {signed_register.size}")
