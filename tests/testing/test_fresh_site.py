@@ -10,7 +10,8 @@ from treatydesk.site.models import HomePage
 def test_the_site_is_there_with_its_files(fresh_site):
     assert set(HomePage.objects.values_list("locale__language_code", flat=True)) == {
         "en", "fr", "es"}
-    assert set(Fact.objects.values_list("treaty", flat=True)) == {"CCM", "APMBC"}
+    # init loads every register shipped as default content (CCM, APMBC, ATT and TPNW)
+    assert set(Fact.objects.values_list("treaty", flat=True)) == {"CCM", "APMBC", "ATT", "TPNW"}
     assert "password:" in fresh_site.init_output
     assert any(fresh_site.media_root.rglob("*.*"))
 

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.http.request import split_domain_port, validate_host
 from django.test import Client
+from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
@@ -151,9 +152,11 @@ def bake(outdir: Path, base_url: str | None = None) -> BakeReport:
     building.mkdir()
     report = BakeReport()
     try:
-        _crawl(client, secure, origin, building, report)
-        _copy_collected_static(building, report)
-        _write_not_found(client, secure, building)
+        # Every absolute URL the pages and feeds write starts with the baked site's address.
+        with override_settings(WAGTAILADMIN_BASE_URL=base_url):
+            _crawl(client, secure, origin, building, report)
+            _copy_collected_static(building, report)
+            _write_not_found(client, secure, building)
         _publish(building, outdir)
     finally:
         shutil.rmtree(building, ignore_errors=True)
@@ -179,6 +182,8 @@ def _crawl(client, secure: bool, origin: str, root: Path, report: BakeReport) ->
                 location = location[len(origin):]
             if path.endswith("/") or path == "/":
                 _write(target, REDIRECT_PAGE.format(target=location).encode(), report)
+            else:
+                _write_redirected_file(client, secure, location, target, report)
             if location.startswith("/") and location not in seen:
                 seen.add(location)
                 queue.append(location)
@@ -203,6 +208,25 @@ def _write(target: Path, content: bytes, report: BakeReport) -> None:
     target.write_bytes(content)
     report.files += 1
     report.bytes += len(content)
+
+
+def _write_redirected_file(client, secure: bool, location: str, target: Path,
+                           report: BakeReport) -> None:
+    """Write at a file's address (``/emblem``, ``/favicon.ico``) the file it redirects to.
+
+    A static host cannot redirect, so the baked site holds the file itself there.
+    """
+    if location.startswith(settings.STATIC_URL):
+        from django.contrib.staticfiles import finders  # only a bake needs the finders
+
+        found = finders.find(unquote(location[len(settings.STATIC_URL):]))
+        if found:
+            _write(target, Path(found).read_bytes(), report)
+        return
+    followed = client.get(location, secure=secure)
+    if followed.status_code == 200:
+        body = b"".join(followed.streaming_content) if followed.streaming else followed.content
+        _write(target, body, report)
 
 
 def _copy_collected_static(root: Path, report: BakeReport) -> None:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from treatydesk.core import clock, pictures
+from treatydesk.core.register.definitions import load_treaty
 from treatydesk.records.facts.loading import current_register
 from treatydesk.records.status.asof import BadAsOf, as_of_notice, parse_as_of
 from treatydesk.records.status.localize import country_name, long_date, page_language
@@ -38,7 +39,10 @@ def _query(code: str, as_of=None, **more) -> str:
 
 def _parse(request):
     """Return (treaty code, AsOf) from the query, or raise BadTreaty / BadAsOf."""
-    return pick_treaty(request.GET.get("treaty")), parse_as_of(request.GET.get("as_of"))
+    code = pick_treaty(request.GET.get("treaty"))
+    # The first day a map can show is the adoption of the treaty asked for, not the site's.
+    earliest = load_treaty(code).adopted_on
+    return code, parse_as_of(request.GET.get("as_of"), earliest=earliest)
 
 
 def _bad_request_text(message: str) -> HttpResponse:
