@@ -55,3 +55,21 @@ def test_a_rotated_key_store_signs_with_the_new_key_and_lists_the_old(tmp_path):
     assert [v.vkey for v in store.verifiers()] == [second.verifier.vkey, first.verifier.vkey]
     assert open_note(note, store.verifiers())[1] == [first.verifier]
     assert all(p.stat().st_mode & 0o077 == 0 for p in (tmp_path / "keys").glob("*.pem"))
+
+
+def test_replay_carries_the_succession_date_and_public_note_to_the_register():
+    state = replay([entry("recorded", 1, kind="succession", date="2006-10-23",
+                          effective_date="2006-06-03", public_note="Succeeded Serbia and Montenegro.")])
+    (fact,) = state.core_facts("CCM")
+    assert fact.effective_date == dt.date(2006, 6, 3)
+    assert fact.public_note == "Succeeded Serbia and Montenegro."
+    assert json.loads(entry("recorded"))["fact"]["effective_date"] is None
+
+
+def test_an_entry_written_before_the_new_fields_reads_them_as_empty():
+    old = json.loads(entry("recorded"))
+    del old["fact"]["effective_date"], old["fact"]["public_note"]
+    from treatydesk.core.transparency import canonical_json
+    state = replay([canonical_json(old)])
+    assert state.facts["CCM"][1]["effective_date"] is None
+    assert state.facts["CCM"][1]["public_note"] == ""

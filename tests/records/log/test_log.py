@@ -36,6 +36,14 @@ def test_a_row_changed_behind_the_apps_back_fails_naming_its_entry(signed_regist
     assert "2013-05-15" in report.failures[0]
 
 
+def test_a_succession_date_changed_behind_the_apps_back_fails(signed_register):
+    fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="ratification")
+    Fact.objects.filter(pk=fact.pk).update(effective_date=dt.date(2013, 5, 20))
+    report = verify_installation()
+    assert not report.ok
+    assert "effective_date" in report.failures[0] and "2013-05-20" in report.failures[0]
+
+
 def test_a_changed_log_entry_fails_naming_it(signed_register):
     entry = LogEntry.objects.get(index=7)
     LogEntry.objects.filter(pk=entry.pk).update(data=entry.data.replace('"log":1', '"log":1 '))

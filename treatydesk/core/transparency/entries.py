@@ -23,12 +23,16 @@ from treatydesk.core import register as core
 
 from .canonical import CanonicalJsonError, canonical_json
 
-__all__ = ["CHANGES", "ReplayError", "Replayed", "fact_from_values", "make_entry", "replay"]
+__all__ = ["CHANGES", "ReplayError", "Replayed", "fact_from_values", "fact_values", "make_entry", "replay"]
 
 FORMAT = 1
 CHANGES = ("recorded", "corrected", "deleted", "imported")
+#: Every value of a fact that the register's rules or its public pages read.  An entry written
+#: before a field existed lacks it; replay reads it as the field's empty value (below).
 FACT_FIELDS = ("treaty", "state", "state_name", "kind", "date", "sequence", "cn_reference",
-               "source", "note")
+               "source", "note", "public_note", "effective_date")
+#: The fields whose empty value is null rather than "".
+_NULLABLE = frozenset({"date", "sequence", "effective_date"})
 
 
 class ReplayError(ValueError):
@@ -52,14 +56,24 @@ def make_entry(change: str, treaty: str, fact_id: int, fact: dict, *, reason: st
     })
 
 
+def fact_values(values: dict) -> dict:
+    """Return an entry's ``fact`` with every field of FACT_FIELDS (a missing one empty)."""
+    return {name: values.get(name, None if name in _NULLABLE else "") for name in FACT_FIELDS}
+
+
+def _date(value) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
 def fact_from_values(values: dict) -> core.Fact:
     """Return the register core's fact for an entry's ``fact`` values."""
     return core.Fact(
         state=values["state"], kind=core.FactKind(values["kind"]),
-        date=dt.date.fromisoformat(values["date"]) if values.get("date") else None,
+        date=_date(values.get("date")),
         cn_reference=values.get("cn_reference") or "", source=values.get("source") or "",
         note=values.get("note") or "", sequence=values.get("sequence"),
-        state_name=values.get("state_name") or "",
+        state_name=values.get("state_name") or "", public_note=values.get("public_note") or "",
+        effective_date=_date(values.get("effective_date")),
     )
 
 
@@ -122,7 +136,7 @@ def replay(entries: list[bytes]) -> Replayed:
             del facts[fact_id]
             del where[fact_id]
         else:
-            facts[fact_id] = values
+            facts[fact_id] = fact_values(values)
             where[fact_id] = treaty
         state.last_entry[fact_id] = index
     return state

@@ -21,6 +21,7 @@ from treatydesk.core.transparency import (
     replay,
     verify_log,
 )
+from treatydesk.core.transparency.entries import FACT_FIELDS
 from treatydesk.core.transparency.verify import ReadError
 from treatydesk.records.facts.export import participant_detail
 from treatydesk.records.facts.loading import current_register
@@ -98,7 +99,7 @@ def _compare_rows(report: LogReport) -> None:
             report.fail(f"entry {entry} records fact #{pk} ({_describe(logged[pk])}), which is "
                         "missing from the database: it was deleted outside Treaty Desk")
             return
-        changed = [name for name in logged[pk] if logged[pk][name] != rows[pk].get(name)]
+        changed = [name for name in FACT_FIELDS if logged[pk][name] != rows[pk].get(name)]
         if changed:
             name = changed[0]
             report.fail(f"entry {entry} says fact #{pk} ({_describe(logged[pk])}) has {name} "
