@@ -182,7 +182,7 @@ def _crawl(client, secure: bool, origin: str, root: Path, report: BakeReport) ->
                 location = location[len(origin):]
             if path.endswith("/") or path == "/":
                 _write(target, REDIRECT_PAGE.format(target=location).encode(), report)
-            else:
+            elif not location.endswith("/"):  # a file's address leading to a file
                 _write_redirected_file(client, secure, location, target, report)
             if location.startswith("/") and location not in seen:
                 seen.add(location)
