@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from treatydesk.media.models import CustomDocument, DocumentLanguage
+from treatydesk.security.parameters import without_control_characters
 
 PAGE_SIZE = 50
 MAX_QUERY = 100
@@ -37,7 +38,7 @@ class DocumentLibraryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = " ".join((request.GET.get("q") or "").split())[:MAX_QUERY]
+        query = " ".join(without_control_characters(request.GET.get("q") or "").split())[:MAX_QUERY]
         language = request.GET.get("language") or ""
         if language not in DocumentLanguage.values:
             language = ""

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from treatydesk.core import clock
 from treatydesk.security.accounts.review import ReviewedPublishing
+from treatydesk.security.parameters import has_control_characters
 
 # Rich text an editor may use in an article: no embeds, since an embedded player would make the
 # reader's browser call a third party.
@@ -71,6 +72,8 @@ class NewsIndexPage(ReviewedPublishing, RoutablePageMixin, Page):
 
     def listing(self, request, category: NewsCategory | None = None):
         tag = (request.GET.get("tag") or "").strip()[:100] or None
+        if tag is not None and has_control_characters(tag):
+            raise Http404(_("There is no such tag."))
         page = self.paginate(request, self.articles(category, tag))
         return self.render(request, context_overrides={
             "articles": page, "category": category, "tag": tag,

@@ -11,13 +11,14 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
+from treatydesk.security.parameters import without_control_characters
+
 from .sitemaps import SITEMAPS
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 PAGE_SIZE = 20
 _WORD = re.compile(r"\w+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def search_terms(query: str) -> str:
@@ -34,7 +35,7 @@ def search_terms(query: str) -> str:
 @cache_control(public=True, max_age=300)
 def search(request):
     """Return the pages and documents matching ``?q=`` in the page's language."""
-    query = _CONTROL.sub(" ", request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    query = without_control_characters(request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     terms = search_terms(query)
     pages = documents = None
     if terms:

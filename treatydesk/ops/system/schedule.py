@@ -27,7 +27,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from . import jobs
@@ -50,8 +50,14 @@ SCHEDULE = (
 
 
 def enqueue(job) -> None:
-    """Queue one run of ``job`` for the worker."""
-    close_old_connections()
+    """Queue one run of ``job`` for the worker.
+
+    In the scheduler's thread the connection may be stale: close it first, unless a caller's
+    transaction is using it (closing it there leaves Django holding a closed connection; on
+    PostgreSQL the next query fails with "the connection is closed").
+    """
+    if not connection.in_atomic_block:
+        close_old_connections()
     job.enqueue()
 
 
