@@ -59,7 +59,8 @@ def test_a_rotated_key_store_signs_with_the_new_key_and_lists_the_old(tmp_path):
 
 def test_replay_carries_the_succession_date_and_public_note_to_the_register():
     state = replay([entry("recorded", 1, kind="succession", date="2006-10-23",
-                          effective_date="2006-06-03", public_note="Succeeded Serbia and Montenegro.")])
+                          effective_date="2006-06-03",
+                          public_note="Succeeded Serbia and Montenegro.")])
     (fact,) = state.core_facts("CCM")
     assert fact.effective_date == dt.date(2006, 6, 3)
     assert fact.public_note == "Succeeded Serbia and Montenegro."

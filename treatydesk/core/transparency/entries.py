@@ -23,7 +23,8 @@ from treatydesk.core import register as core
 
 from .canonical import CanonicalJsonError, canonical_json
 
-__all__ = ["CHANGES", "ReplayError", "Replayed", "fact_from_values", "fact_values", "make_entry", "replay"]
+__all__ = ["CHANGES", "ReplayError", "Replayed", "fact_from_values", "fact_values", "make_entry",
+           "replay"]
 
 FORMAT = 1
 CHANGES = ("recorded", "corrected", "deleted", "imported")
