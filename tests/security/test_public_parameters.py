@@ -39,6 +39,9 @@ PUBLIC = {
     "/robots.txt": ("x",),
     "/healthz": ("x",),
 }
+# /healthz answers 503 by design while the worker has never run (as in a test); the fuzz asks
+# about server errors, so it reads the web scope, which depends on the database alone.
+SCOPED = {"/healthz": {"scope": "web"}}
 
 HOSTILE = [
     '"', "'", 'a"b', "\x00", "a\x00b", "²²²²", "２０１４", "9999-12-31", "4000-01-01",
@@ -54,7 +57,7 @@ def site_with_register(fresh_site):
 
 
 def assert_no_500(client, url, params):
-    response = client.get(url, params)
+    response = client.get(url, SCOPED.get(url, {}) | params)
     assert response.status_code < 500, (url, params, response.status_code)
 
 

@@ -74,3 +74,10 @@ def test_an_entry_written_before_the_new_fields_reads_them_as_empty():
     state = replay([canonical_json(old)])
     assert state.facts["CCM"][1]["effective_date"] is None
     assert state.facts["CCM"][1]["public_note"] == ""
+
+
+def test_an_internal_note_never_reaches_the_public_log():
+    raw = entry("recorded", note="WITHDREW: see withdrawals.csv; keepers only")
+    assert b"keepers only" not in raw and b'"note"' not in raw
+    (fact,) = replay([raw]).core_facts("CCM")
+    assert fact.note == ""

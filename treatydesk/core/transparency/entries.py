@@ -30,8 +30,9 @@ FORMAT = 1
 CHANGES = ("recorded", "corrected", "deleted", "imported")
 #: Every value of a fact that the register's rules or its public pages read.  An entry written
 #: before a field existed lacks it; replay reads it as the field's empty value (below).
+#: The log is public, so a fact's internal ``note`` (the keepers' remarks) is never in it.
 FACT_FIELDS = ("treaty", "state", "state_name", "kind", "date", "sequence", "cn_reference",
-               "source", "note", "public_note", "effective_date")
+               "source", "public_note", "effective_date")
 #: The fields whose empty value is null rather than "".
 _NULLABLE = frozenset({"date", "sequence", "effective_date"})
 
