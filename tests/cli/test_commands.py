@@ -145,7 +145,8 @@ def test_log_verify_passes_on_a_fresh_init_and_fails_on_a_changed_row(fresh_site
             in result.stdout)
     again = run(["log", "verify"])
     assert "last verified here" in again.stdout, "the verifier remembers what it verified"
-    Fact.objects.filter(treaty="CCM", state="IRQ", kind="ratification").update(note="edited")
+    # a field the log carries (the internal note is not in the public log)
+    Fact.objects.filter(treaty="CCM", state="IRQ", kind="ratification").update(source="edited")
     failed = run(["log", "verify"], check=False)
     assert failed.code == 1 and "FAILED  entry " in failed.stdout
     assert "the row was changed outside Treaty Desk" in failed.stdout
