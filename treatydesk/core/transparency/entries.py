@@ -16,12 +16,11 @@ each treaty's facts, which the register's rules turn into the published status.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
 from treatydesk.core import register as core
 
-from .canonical import CanonicalJsonError, canonical_json
+from .canonical import CanonicalJsonError, canonical_json, parse_canonical
 
 __all__ = ["CHANGES", "ReplayError", "Replayed", "fact_from_values", "fact_values", "make_entry",
            "replay"]
@@ -94,17 +93,13 @@ class Replayed:
 
 def _parse(index: int, data: bytes) -> dict:
     try:
-        entry = json.loads(data.decode("utf-8"))
+        entry = parse_canonical(data)
+    except CanonicalJsonError as error:
+        raise ReplayError(index, str(error)) from None
     except (UnicodeDecodeError, ValueError):
         raise ReplayError(index, "is not JSON") from None
     if not isinstance(entry, dict) or entry.get("log") != FORMAT:
         raise ReplayError(index, f"is not a format-{FORMAT} log entry")
-    try:
-        canonical = canonical_json(entry)
-    except CanonicalJsonError as error:
-        raise ReplayError(index, str(error)) from None
-    if canonical != data:
-        raise ReplayError(index, "is not in RFC 8785 canonical form")
     return entry
 
 
