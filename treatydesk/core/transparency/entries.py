@@ -103,11 +103,14 @@ def _parse(index: int, data: bytes) -> dict:
     return entry
 
 
-def replay(entries: list[bytes]) -> Replayed:
-    """Apply the entries in order; raise ReplayError naming the first that cannot apply."""
-    state = Replayed()
-    where: dict[int, str] = {}
-    for index, data in enumerate(entries):
+def replay(entries: list[bytes], after: Replayed | None = None, first: int = 0) -> Replayed:
+    """Apply the entries in order; raise ReplayError naming the first that cannot apply.
+
+    With ``after`` (the replay of the entries before ``first``), go on from it: the entries
+    are then those from index ``first`` on, and ``after`` is extended in place."""
+    state = after if after is not None else Replayed()
+    where = {pk: treaty for treaty, facts in state.facts.items() for pk in facts}
+    for index, data in enumerate(entries, start=first):
         entry = _parse(index, data)
         change, fact_id, treaty = entry.get("change"), entry.get("fact_id"), entry.get("treaty")
         values = entry.get("fact")
