@@ -81,3 +81,13 @@ def test_the_proof_is_cached_until_the_next_checkpoint(client, signed_site):
     first = client.get("/api/v1/log/inclusion?index=3")
     again = client.get("/api/v1/log/inclusion?index=3", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+
+
+def test_each_notice_names_the_entry_of_the_fact_it_announces(client, signed_site):
+    items = client.get("/api/v1/notices?limit=1000").json()["items"]
+    announced = [item for item in items if item["iso3"]]
+    assert announced, "the fresh site publishes notices drafted from the register"
+    for item in announced:
+        body = client.get(item["log"]["proof"]).json()
+        entry = json.loads(body["entry"])
+        assert (entry["treaty"], entry["fact"]["state"]) == (item["treaty"], item["iso3"])
