@@ -66,6 +66,8 @@ def test_a_correction_moves_the_fact_to_its_new_entry(client, signed_site):
 def test_a_proof_against_an_earlier_size_carries_no_checkpoint(client, signed_site):
     body = client.get("/api/v1/log/inclusion?index=3&size=10").json()
     assert body["size"] == 10 and body["checkpoint"] is None and body["proof"]
+    beyond = client.get("/api/v1/log/inclusion?index=10&size=10").json()["detail"]
+    assert beyond == "entry 10 is not in a tree of 10 entries"
 
 
 @pytest.mark.parametrize("query", ["", "?index=-1", "?index=x", "?index=1&size=0",

@@ -114,7 +114,7 @@ def inclusion(index: int | None = None, fact: int | None = None,
     if index is None:
         raise ProofRequestError("give index=N or fact=ID")
     if index >= size:
-        waiting = index < store.size()
+        waiting = size == signed.size and index < store.size()
         raise ProofRequestError(
             f"entry {index} is not in a tree of {size} entries"
             + (" yet: it waits for the next checkpoint (at most a minute)" if waiting else ""),
