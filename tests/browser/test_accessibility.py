@@ -14,8 +14,7 @@ import pytest
 
 from .conftest import AXE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                        serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = ("en", "fr", "es")
 WIDTHS = (320, 1280)
@@ -45,16 +44,6 @@ LAYOUT = ("() => [document.querySelector('.site-header')?.scrollWidth ?? 0,"
           "?.getBoundingClientRect().right ?? 0, new Set(Array.from("
           "document.querySelectorAll('.site-header nav:not(.languages) li'),"
           " item => item.getBoundingClientRect().top)).size]")
-
-
-@pytest.fixture
-def site(site_content):
-    from treatydesk.setup.institution import ensure_institution_pages
-    from treatydesk.setup.security_notice import ensure_security_notice
-
-    ensure_institution_pages()
-    ensure_security_notice()
-    return site_content
 
 
 def notice_path(lang):
@@ -92,11 +81,11 @@ def check(page, url, width, problems):
             {"id": "navigation-wraps", "lines": lines})
 
 
-def test_every_page_type_passes_axe_in_every_language_at_both_widths(browser, site):
+def test_every_page_type_passes_axe_in_every_language_at_both_widths(browser, site_content):
     context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800})
     context.add_init_script(script=AXE.read_text())
     page = context.new_page()
-    errors, failed, foreign, host = [], [], [], urlsplit(site).netloc
+    errors, failed, foreign, host = [], [], [], urlsplit(site_content).netloc
     page.on("console", lambda message: errors.append(f"{page.url}: {message.text}")
             if message.type == "error" and "Failed to load resource" not in message.text
             else None)
@@ -108,7 +97,7 @@ def test_every_page_type_passes_axe_in_every_language_at_both_widths(browser, si
             else None)
     problems, visited, started = {}, 0, time.monotonic()
     for url, status in addresses():
-        response = page.goto(site + url)
+        response = page.goto(site_content + url)
         assert response.status == status, f"{url} answered {response.status}"
         for width in WIDTHS:
             check(page, url, width, problems)

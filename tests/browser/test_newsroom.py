@@ -10,8 +10,7 @@ from PIL import Image
 
 from .conftest import ARTIFACTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                        serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CREDIT = "J. Doe / ISU"
 TITLE = "The President meets delegations in Geneva"

@@ -6,8 +6,7 @@ import pytest
 
 from .conftest import ARTIFACTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                        serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_the_png_renders_in_the_browser(browser, site_content):
     context = browser.new_context()

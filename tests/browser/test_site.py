@@ -4,8 +4,7 @@ test_accessibility.py)."""
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                        serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_list_filters_with_javascript(browser, site_content):
