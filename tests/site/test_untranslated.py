@@ -41,6 +41,7 @@ def test_a_fresh_site_has_every_page_in_every_language(client, fresh_site):
     response = client.get(REPORT)
     assert response.status_code == 200
     assert "Every page has a translation in every language of the site." in response.text
+    assert "data-untranslated-count" not in client.get("/admin/").text  # no panel for nothing
 
 
 def test_an_editor_sees_the_english_only_page_and_translates_it(client, fresh_site):
@@ -48,7 +49,10 @@ def test_an_editor_sees_the_english_only_page_and_translates_it(client, fresh_si
 
     page = english_only_news()
     client.force_login(member_of("Editors"))
-    assert "Pages without a translation" in client.get("/admin/").text  # in the Reports menu
+    dashboard = client.get("/admin/").text
+    assert "Pages without a translation" in dashboard  # in the Reports menu
+    panel = dashboard.split("data-untranslated-count>", 1)[1].split("</p>", 1)[0]
+    assert "1 page lacks a translation" in panel and f'href="{REPORT}"' in panel
 
     listed = rows(client.get(REPORT).text)
     assert TITLE in listed
@@ -96,6 +100,9 @@ def test_those_who_keep_no_pages_neither_see_nor_open_it(client, fresh_site):
 def test_the_report_speaks_french_and_spanish(lang):
     words = ["Pages without a translation", "Missing in", "Translation", "Translate",
              "Every page has a translation in every language of the site.",
-             "A translator can translate it."]
+             "A translator can translate it.", "See them and translate"]
     with translation.override(lang):
         assert all(translation.gettext(text) != text for text in words)
+        one = "%(counter)s page lacks a translation in one of the site's languages."
+        many = "%(counter)s pages lack a translation in one of the site's languages."
+        assert translation.ngettext(one, many, 2) != many

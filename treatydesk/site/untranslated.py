@@ -2,7 +2,8 @@
 
 One row per page and its translations (the first made of them): the languages it lacks, and
 Wagtail's own "Translate" (``wagtail.contrib.simple_translation``), which copies the page into
-the chosen locales as drafts for the editor or a translator to translate and publish.
+the chosen locales as drafts for the editor or a translator to translate and publish. The
+dashboard says how many there are, so that a page made in one language prompts translation.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from collections import defaultdict
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 TRANSLATE = "simple_translation.submit_translation"
 
@@ -42,6 +45,25 @@ def missing_locales(pages) -> dict[int, list[Locale]]:
             for key, pk in keys.items()}
 
 
+def editable_untranslated(user):
+    """Return the untranslated pages (``untranslated``) that ``user`` may edit."""
+    editable = PagePermissionPolicy(Page).instances_user_has_permission_for(user, "change")
+    return untranslated(editable)
+
+
+class UntranslatedPanel(Component):
+    """The dashboard's count of pages without a translation, linking the report."""
+
+    name = "untranslated_pages"
+    template_name = "site/admin/untranslated_panel.html"
+    order = 95
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["count"] = editable_untranslated(parent_context["request"].user).count()
+        return context
+
+
 class UntranslatedPagesView(PageReportView):
     """Pages that lack a translation, the languages they lack, and a link to translate."""
 
@@ -58,9 +80,8 @@ class UntranslatedPagesView(PageReportView):
         return "untranslated-pages"
 
     def get_queryset(self):
-        editable = self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "change")
-        self.queryset = (untranslated(editable).select_related("locale", "content_type")
+        self.queryset = (editable_untranslated(self.request.user)
+                         .select_related("locale", "content_type")
                          .specific(defer=True).order_by("path"))
         return super().get_queryset()
 
