@@ -1,9 +1,16 @@
-"""Admin integration of the notices: audit-log actions and the dashboard's review list."""
+"""Admin integration of the notices: audit-log actions, the dashboard's review list, and a
+register fact's review page with its notices (``factreview``), reached from the fact."""
 
+from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.components import Component
 
+from treatydesk.records.facts.models import Fact
+
+from .factreview import announce_drafted_notices, review_fact, review_url
 from .models import NoticePage
 
 
@@ -38,3 +45,33 @@ class NoticesToReviewPanel(Component):
 def add_notices_panel(request, panels):
     if request.user.has_perm("wagtailadmin.access_admin"):
         panels.append(NoticesToReviewPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_fact_review_url():
+    return [path("register/facts/<int:fact_id>/review/", review_fact,
+                 name="notices_review_fact")]
+
+
+@hooks.register("after_create_snippet")
+def review_a_new_draft(request, instance):
+    """After a fact is saved, name its notices; a draft goes on to its review page."""
+    if not isinstance(instance, Fact):
+        return None
+    announce_drafted_notices(request, instance)
+    return redirect(review_url(instance)) if instance.is_draft else None
+
+
+@hooks.register("after_edit_snippet")
+def review_a_corrected_draft(request, instance):
+    if isinstance(instance, Fact) and instance.is_draft:
+        announce_drafted_notices(request, instance)
+        return redirect(review_url(instance))
+    return None
+
+
+@hooks.register("register_snippet_listing_buttons")
+def review_button(snippet, user, next_url=None):
+    if isinstance(snippet, Fact):
+        label = _("Review and publish") if snippet.is_draft else _("Review with its notices")
+        yield MenuItem(label, review_url(snippet), icon_name="view", priority=5)
