@@ -140,7 +140,8 @@ def test_the_admin_form_offers_the_draft_for_a_new_fact_only(client, keeper, fre
 
 def test_unticked_the_admin_publishes_at_once(client, keeper, fresh_site):
     client.post(reverse("wagtailsnippets_registry_fact:add"), admin_form())
-    assert Fact.objects.get(treaty="CCM", state="JAM", kind="ratification").status == FactStatus.PUBLISHED
+    fact = Fact.objects.get(treaty="CCM", state="JAM", kind="ratification")
+    assert fact.status == FactStatus.PUBLISHED
 
 
 def test_the_list_shows_drafts_with_their_status(client, keeper, fresh_site):

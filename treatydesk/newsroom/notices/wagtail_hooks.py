@@ -5,8 +5,8 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus import MenuItem
 
 from treatydesk.records.facts.models import Fact
 
