@@ -178,3 +178,13 @@ def test_the_fact_and_its_notices_are_published_all_or_nothing(client, register,
     assert not any(NoticePage.objects.get(pk=p.pk).live
                    for p in notices_by_language(fact).values())
     assert not LogEntry.objects.filter(fact_id=fact.pk).exists()
+
+
+def test_the_dashboard_lists_the_drafts_to_publish(client, register):
+    fact = draft_iraq()
+    client.force_login(member_of("Moderators"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "Draft register facts to publish with their notices" in dashboard
+    assert f'href="{review(fact)}"' in dashboard
+    client.post(review(fact))
+    assert f'href="{review(fact)}"' not in client.get("/admin/").content.decode()

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
 
-from treatydesk.records.facts.models import Fact
+from treatydesk.records.facts.models import Fact, FactStatus
 
 from .factreview import announce_drafted_notices, review_fact, review_url
 from .models import NoticePage
@@ -25,7 +25,8 @@ def register_notice_log_actions(actions):
 
 
 class NoticesToReviewPanel(Component):
-    """The dashboard's list of notices flagged for review and of drafts awaiting publication."""
+    """The dashboard's list of notices flagged for review, of drafts awaiting publication and of
+    draft register facts, each with its review page."""
 
     name = "notices_to_review"
     template_name = "notices/admin/notices_to_review.html"
@@ -37,7 +38,9 @@ class NoticesToReviewPanel(Component):
                    .select_related("locale", "source").order_by("-date")[:20])
         drafts = (NoticePage.objects.filter(live=False, needs_review=False)
                   .select_related("locale").order_by("-date")[:20])
-        context.update({"flagged": flagged, "drafts": drafts})
+        facts = Fact.including_drafts.filter(status=FactStatus.DRAFT).order_by("-updated_at")
+        context.update({"flagged": flagged, "drafts": drafts,
+                        "draft_facts": [(fact, review_url(fact)) for fact in facts[:20]]})
         return context
 
 
