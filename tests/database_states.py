@@ -18,13 +18,19 @@ pytest-django opens the test's transaction.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 MIGRATED = "migrated"
+#: Set by scripts/run_tests.py in the PostgreSQL stream: leave out the tests that use no test
+#: database; they do the same on either engine and run in the SQLite stream.
+DATABASE_TESTS_ONLY = "TREATYDESK_DATABASE_TESTS_ONLY"
+SESSION_STATES: DatabaseStates | None = None
 SITE = "site"
 DB_FIXTURES = {"fresh_site", "_django_db_helper", "db", "transactional_db",
                "django_db_reset_sequences",
@@ -48,12 +54,20 @@ class DatabaseStates:
         self.snapshots = snapshots
         self.current: str | None = MIGRATED
         self.site: FreshSite | None = None
+        self.restores: dict[str, list[float]] = {}
 
     def put(self, state: str) -> None:
         if self.current != state:
+            started = time.perf_counter()
             self.snapshots.restore(state)
             forget_computed_values()
             self.current = state
+            self.restores.setdefault(state, []).append(time.perf_counter() - started)
+
+    def summary(self) -> str:
+        parts = [f"{len(times)} × {state} ({sum(times):.1f} s)"
+                 for state, times in sorted(self.restores.items())]
+        return "snapshots put back: " + (", ".join(parts) if parts else "none")
 
 
 def forget_computed_values() -> None:
@@ -92,6 +106,8 @@ def database_states(django_db_setup, django_db_blocker):
         snapshots = snapshots_for(connection)
         snapshots.take(MIGRATED)
     states = DatabaseStates(snapshots)
+    global SESSION_STATES
+    SESSION_STATES = states
     yield states
     with django_db_blocker.unblock(), contextlib.suppress(Exception):
         snapshots.discard()
@@ -148,10 +164,25 @@ def fresh_site(request, database_state, database_states, tmp_path) -> FreshSite:
         yield FreshSite(init_output=site.init_output, media_root=media)
 
 
-def pytest_collection_modifyitems(items) -> None:
-    """Make ``database_state`` the first fixture set up (before pytest-django's)."""
+def pytest_collection_modifyitems(config, items) -> None:
+    """Make ``database_state`` the first fixture set up (before pytest-django's); in the
+    PostgreSQL stream, leave out the tests that use no test database."""
+    if os.environ.get(DATABASE_TESTS_ONLY) == "1":
+        kept = [item for item in items if uses_database(item) or item.get_closest_marker(
+            "postgres")]
+        kept_ids = {id(item) for item in kept}
+        left_out = [item for item in items if id(item) not in kept_ids]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = kept
     for item in items:
         names = item.fixturenames
         if "database_state" in names:
             names.remove("database_state")
             names.insert(0, "database_state")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say how often the database was put back to a snapshot, and how long that took."""
+    if SESSION_STATES is not None:
+        terminalreporter.write_line(SESSION_STATES.summary())

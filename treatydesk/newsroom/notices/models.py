@@ -11,6 +11,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -19,6 +20,8 @@ from wagtail.search import index
 
 from treatydesk.core import wording
 from treatydesk.core.register import country_name
+from treatydesk.mail.outgoing.messages import public_base_url
+from treatydesk.records.log.proofs import EntryRef, latest_entry
 from treatydesk.security.accounts.review import ReviewedPagePermissionTester, ReviewedPublishing
 
 from .panels import RegisterPanel
@@ -193,7 +196,27 @@ class NoticePage(Page):
         lang = self.locale.language_code
         context["state_name"] = country_name(self.state, lang) if self.state else ""
         context["instrument_sentence"] = self.instrument_sentence()
+        context["log_entry"] = self.log_entry()
         return context
+
+    def log_entry(self) -> EntryRef | None:
+        """Return the register log's entry this notice comes from: the latest about its fact
+        (the values the notice was drafted from; a correction redrafts it), or None once the
+        fact is deleted. Only the entry's index, leaf hash and proof are shown: the entry is
+        public and never holds the fact's internal note."""
+        if not self.source_id or self.source.fact_id is None:
+            return None
+        return latest_entry(self.source.fact_id)
+
+    def mail_trailer(self) -> str:
+        """Return the line the notice's e-mail ends with: its log entry and its proof."""
+        entry = self.log_entry()
+        if entry is None:
+            return ""
+        return gettext("This notice comes from entry %(index)s of the register's signed log "
+                       "(leaf hash %(hash)s). Its inclusion proof: %(url)s") % {
+            "index": entry.index, "hash": entry.leaf_hash_b64,
+            "url": public_base_url() + entry.proof_path}
 
     def instrument_sentence(self) -> str:
         """Return "The instrument of ratification deposited with the Secretary-General is"."""

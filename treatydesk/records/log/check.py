@@ -141,7 +141,7 @@ def verify_installation(since: Path | None = None, remember: bool = True) -> Log
                    LogEntry.objects.filter(index__gte=report.checkpoint.size).order_by("index")]
         if waiting:
             try:
-                report.replayed = replay(report.entries + waiting)
+                replay(waiting, report.replayed, len(report.entries))
             except ReplayError as error:
                 return report.fail(str(error))
             report.holds.append(f"{len(waiting)} newer entries wait for the next checkpoint "
