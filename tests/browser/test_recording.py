@@ -10,8 +10,7 @@ import pytest
 from .conftest import ARTIFACTS
 from .test_newsroom import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                        serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CN = "C.N.120.2025.TREATIES-XXVI.6"
 

@@ -188,3 +188,16 @@ def test_the_dashboard_lists_the_drafts_to_publish(client, register):
     assert f'href="{review(fact)}"' in dashboard
     client.post(review(fact))
     assert f'href="{review(fact)}"' not in client.get("/admin/").content.decode()
+
+
+def test_a_draft_facts_notice_is_not_published_alone(register):
+    from treatydesk.newsroom.notices.models import NoticeFactDeleted
+
+    fact = draft_iraq()
+    english = notices_by_language(fact)["en"]
+    moderator = member_of("Moderators")
+    assert not english.permissions_for_user(moderator).can_publish()
+    assert not english.permissions_for_user(moderator).can_submit_for_moderation()
+    with pytest.raises(NoticeFactDeleted):
+        english.get_latest_revision().publish(skip_permission_checks=True)
+    assert not NoticePage.objects.get(pk=english.pk).live

@@ -41,7 +41,7 @@ def refusal(user, pages) -> str | None:
     if not user.has_perm(PUBLISH_FACT):
         return _("You may not publish register facts: the Register keepers and the Moderators "
                  "do.")
-    if any(not page.permissions_for_user(user).can_publish() for page in pages):
+    if any(not page.permissions_for_user(user).can_publish_with_its_fact() for page in pages):
         return _("Only the Moderators publish notices: ask one of them to publish this fact "
                  "with its notices.")
     return None
