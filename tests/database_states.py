@@ -37,7 +37,7 @@ SITE = "site"
 PAGES = "pages"
 #: The fixtures that ask for a state other than the migrated, empty database.
 STATE_FIXTURES = {"fresh_site": SITE, "site_pages": PAGES}
-DB_FIXTURES = {"fresh_site", "_django_db_helper", "db", "transactional_db",
+DB_FIXTURES = {"fresh_site", "site_pages", "_django_db_helper", "db", "transactional_db",
                "django_db_reset_sequences",
                "django_db_serialized_rollback", "live_server"}
 TRANSACTIONAL_FIXTURES = {"transactional_db", "django_db_reset_sequences",

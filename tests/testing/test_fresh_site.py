@@ -31,3 +31,20 @@ def test_a_change_in_one_test_is_gone_in_the_next_part_two(fresh_site):
 def test_a_database_test_without_it_starts_empty(db):
     assert not Fact.objects.exists()
     assert not HomePage.objects.exists()
+
+
+def test_site_pages_holds_the_pages_and_no_register(site_pages):
+    """Asked for alone (no ``db`` beside it), ``site_pages`` still counts as a database test:
+    the database is set up, the PAGES snapshot is in place, and the PostgreSQL stream keeps it."""
+    assert set(HomePage.objects.values_list("locale__language_code", flat=True)) == {
+        "en", "fr", "es"}
+    assert Page.objects.filter(slug="news").exists()
+    assert not Fact.objects.exists()
+
+
+def test_site_pages_is_a_database_state(request):
+    from tests.database_states import PAGES, uses_database, wanted_state
+
+    [above] = [i for i in request.session.items
+               if i.name == "test_site_pages_holds_the_pages_and_no_register"]
+    assert uses_database(above) and wanted_state(above) == PAGES
