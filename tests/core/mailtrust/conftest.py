@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -89,9 +88,3 @@ def dnsfunc_for(keystore: KeyStore):
         return None
 
     return lookup
-
-
-def free_tcp_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import socket
 import threading
 
 import pytest
 from aiosmtpd.controller import Controller
 
 from tests.newsroom_fixtures import ccm_before_iraq, site  # noqa: F401
+from tests.ports import free_tcp_port
 from treatydesk.core.mailtrust import KeyStore
 
 DOMAIN = "ccm.example"
@@ -65,17 +65,11 @@ class Capture:
         return counts
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server():
     """An SMTP server on 127.0.0.1 that keeps every message it accepts."""
     capture = Capture()
-    controller = Controller(capture, hostname="127.0.0.1", port=free_port())
+    controller = Controller(capture, hostname="127.0.0.1", port=free_tcp_port())
     controller.start()
     try:
         yield capture, controller.port
