@@ -104,14 +104,21 @@ class NoticeIndexPage(ReviewedPublishing, Page):
 
 
 class NoticePermissionTester(ReviewedPagePermissionTester):
-    """Refuse publishing, and submitting for moderation, a notice whose fact was deleted; leave
-    publishing to the reviewers (``security/accounts/review.py``)."""
+    """Refuse publishing, and submitting for moderation, a notice whose fact was deleted or is
+    a draft (published with it from its review page, ``factreview``); leave publishing to the
+    reviewers (``security/accounts/review.py``)."""
 
     def can_publish(self):
-        return super().can_publish() and not self.page.fact_is_deleted
+        return super().can_publish() and not self.page.fact_is_deleted \
+            and not self.page.fact_is_draft
 
     def can_submit_for_moderation(self):
-        return super().can_submit_for_moderation() and not self.page.fact_is_deleted
+        return super().can_submit_for_moderation() and not self.page.fact_is_deleted \
+            and not self.page.fact_is_draft
+
+    def can_publish_with_its_fact(self):
+        """Return whether the user may publish this notice together with its draft fact."""
+        return super().can_publish() and not self.page.fact_is_deleted
 
 
 class NoticeFactDeleted(ValidationError):
@@ -168,6 +175,11 @@ class NoticePage(Page):
             raise NoticeFactDeleted(
                 _("This notice cannot be published: the register fact it announces has been "
                   "deleted."), code="fact_deleted")
+        if going_live and self.fact_is_draft and not self._already_live():
+            raise NoticeFactDeleted(
+                _("This notice cannot be published alone: the register fact it announces is a "
+                  "draft. Publish them together from the fact's review page."),
+                code="fact_draft")
         return super().save(*args, **kwargs)
 
     def _already_live(self) -> bool:
@@ -182,6 +194,11 @@ class NoticePage(Page):
     def fact_is_deleted(self) -> bool:
         source = self.source if self.source_id else None
         return source is not None and source.fact_is_deleted
+
+    @property
+    def fact_is_draft(self) -> bool:
+        source = self.source if self.source_id else None
+        return source is not None and source.fact_id is not None and source.fact.is_draft
 
     @property
     def state(self) -> str:
