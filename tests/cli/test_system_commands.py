@@ -25,7 +25,6 @@ import json
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -41,15 +40,10 @@ from pathlib import Path
 import pytest
 
 from tests.paths import ROOT
+from tests.ports import free_tcp_port
 
 BIN = Path(sys.executable).parent / "treatydesk"
 START_TIMEOUT = 600  # a loaded 2-core machine: init's queue, then gunicorn's start
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(what: str, check, timeout: float, interval: float = 0.5):
@@ -107,7 +101,7 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
-    port = free_port()
+    port = free_tcp_port()
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("DJANGO_", "EMAIL_", "TREATYDESK_")) and key != "DATABASE_URL"}
     env.update(TREATYDESK_ENV="dev", TREATYDESK_VAR=str(var), TREATYDESK_HEARTBEAT_SECONDS="1",

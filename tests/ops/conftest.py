@@ -5,6 +5,8 @@ import io
 
 import pytest
 
+from tests.common_fixtures import fresh_register_cache  # noqa: F401 (autouse, by name)
+
 
 @pytest.fixture
 def media_root(settings, tmp_path):
@@ -20,15 +22,6 @@ def media_root(settings, tmp_path):
     settings.TREATYDESK_DKIM_DIR = tmp_path / "dkim"
     yield settings.MEDIA_ROOT
     caches["default"].clear()
-
-
-@pytest.fixture(autouse=True)
-def fresh_register_cache():
-    from treatydesk.records.facts.loading import clear_cache
-
-    clear_cache()
-    yield
-    clear_cache()
 
 
 def add_drill_files() -> None:

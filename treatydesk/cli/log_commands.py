@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .django_setup import require_register_database, setup
-from .errors import CommandError
+from .errors import CommandError, reported
 
 
 def add_parsers(sub) -> None:
@@ -76,10 +76,8 @@ def sign_handler(args) -> int:
     require_register_database()
     from treatydesk.records.log.signing import LogStateError, latest, sign_checkpoint
 
-    try:
+    with reported(LogStateError):
         signed = sign_checkpoint()
-    except LogStateError as error:
-        raise CommandError(str(error)) from None
     signed = signed or latest()
     if signed is None:
         raise CommandError("the log has no signing key: run `treatydesk init`")
@@ -91,10 +89,8 @@ def export_handler(args) -> int:
     require_register_database()
     from treatydesk.records.log.export import export_log
 
-    try:
+    with reported(LookupError):
         count = export_log(args.directory)
-    except LookupError as error:
-        raise CommandError(str(error)) from None
     sys.stdout.write(f"Wrote {count} files of the log to {args.directory}.\n")
     return 0
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .django_setup import require_register_database, setup
-from .errors import CommandError
+from .errors import CommandError, reported
 
 
 def add_parsers(sub) -> None:
@@ -18,12 +18,11 @@ def add_parsers(sub) -> None:
     )
     commands = mail.add_subparsers(dest="mail_command", metavar="MAIL_COMMAND", required=True)
 
-    keygen = commands.add_parser(
+    keygen = _domain_command(commands,
         "keygen", help="make a DKIM key and print the record to publish",
         description="Make a DKIM key for DOMAIN under SELECTOR (RSA-2048 by default; "
                     "Ed25519 as a second signature). Active at once unless --pending, which "
                     "is how a rotation starts. A selector is never reused or overwritten.")
-    keygen.add_argument("--domain", required=True)
     keygen.add_argument("--selector", required=True,
                         help="a new DNS label, e.g. td2026r (year and algorithm)")
     keygen.add_argument("--algorithm", choices=["rsa", "ed25519"], default="rsa")
@@ -31,30 +30,26 @@ def add_parsers(sub) -> None:
                         help="make the key without signing with it yet (rotation)")
     keygen.set_defaults(handler=keygen_handler)
 
-    keys = commands.add_parser("keys", help="list a domain's keys and their state")
-    keys.add_argument("--domain", required=True)
+    keys = _domain_command(commands, "keys", help="list a domain's keys and their state")
     keys.set_defaults(handler=keys_handler)
 
-    activate = commands.add_parser(
+    activate = _domain_command(commands,
         "activate", help="start signing with a pending key (after its record is published)")
-    activate.add_argument("--domain", required=True)
     activate.add_argument("--selector", required=True)
     activate.set_defaults(handler=activate_handler)
 
-    retire = commands.add_parser(
+    retire = _domain_command(commands,
         "retire", help="stop signing with a key, keeping it so old mail still verifies",
         description="Stop signing with the key. It is kept, so that mail it signed still "
                     "verifies on the site; its DNS record stays in `mail dns` for 7 days.")
-    retire.add_argument("--domain", required=True)
     retire.add_argument("--selector", required=True)
     retire.set_defaults(handler=retire_handler)
 
-    dns = commands.add_parser(
+    dns = _domain_command(commands,
         "dns", help="print the TXT records to publish (DKIM, SPF, DMARC)",
         description="Print one line per TXT record, as NAME. TXT \"VALUE\": the DKIM key of "
                     "each pending and active selector, SPF ending in -all and DMARC with "
                     "p=reject and a report address.")
-    dns.add_argument("--domain", required=True)
     dns.add_argument("--spf", nargs="+", metavar="MECHANISM",
                      help="senders allowed by SPF, e.g. ip4:192.0.2.10 include:_spf.example "
                           "(default: TREATYDESK_MAIL_SPF)")
@@ -65,12 +60,11 @@ def add_parsers(sub) -> None:
                      help="relaxed DMARC alignment (adkim=r; aspf=r) instead of strict")
     dns.set_defaults(handler=dns_handler)
 
-    check = commands.add_parser(
+    check = _domain_command(commands,
         "check-dns", help="check what DNS publishes against the keys and policy",
         description="Ask the nameserver (or the system's resolvers) for the domain's SPF, "
                     "DMARC and DKIM records and explain each problem. Exit status 1 when "
                     "there is an error.")
-    check.add_argument("--domain", required=True)
     check.add_argument("--nameserver", metavar="IP[:PORT]")
     check.add_argument("--timeout", type=float, default=5.0)
     check.set_defaults(handler=check_dns_handler)
@@ -108,6 +102,13 @@ def add_parsers(sub) -> None:
     dmarc.set_defaults(handler=dmarc_handler)
 
 
+def _domain_command(commands, *args, **kwargs):
+    """Add a mail sub-command about one domain (its --domain is required)."""
+    parser = commands.add_parser(*args, **kwargs)
+    parser.add_argument("--domain", required=True)
+    return parser
+
+
 def _keystore():
     setup()
     from treatydesk.mail.outgoing.keystore import get_keystore
@@ -123,11 +124,9 @@ def _key_error():
 
 def keygen_handler(args) -> int:
     store = _keystore()
-    try:
+    with reported(_key_error()):
         key = store.generate(args.domain, args.selector, args.algorithm,
                              active=not args.pending)
-    except _key_error() as error:
-        raise CommandError(str(error)) from None
     from treatydesk.core.mailtrust import TxtRecord
 
     state = "pending: publish its record, then `treatydesk mail activate`" if args.pending \
@@ -140,10 +139,8 @@ def keygen_handler(args) -> int:
 
 def keys_handler(args) -> int:
     store = _keystore()
-    try:
+    with reported(_key_error()):
         keys = store.keys(args.domain)
-    except _key_error() as error:
-        raise CommandError(str(error)) from None
     if not keys:
         print(f"No key for {args.domain}: make one with `treatydesk mail keygen`.")
         return 0
@@ -154,20 +151,16 @@ def keys_handler(args) -> int:
 
 def activate_handler(args) -> int:
     store = _keystore()
-    try:
+    with reported(_key_error()):
         key = store.activate(args.domain, args.selector)
-    except _key_error() as error:
-        raise CommandError(str(error)) from None
     print(f"{key.record_name} now signs every message from {key.domain}.")
     return 0
 
 
 def retire_handler(args) -> int:
     store = _keystore()
-    try:
+    with reported(_key_error()):
         key = store.retire(args.domain, args.selector)
-    except _key_error() as error:
-        raise CommandError(str(error)) from None
     print(f"{key.record_name} is retired: it signs nothing, and mail it signed still verifies. "
           "Keep its DNS record for 7 more days.")
     if not store.active(key.domain):
@@ -185,11 +178,9 @@ def dns_handler(args) -> int:
     spf = args.spf or settings.TREATYDESK_MAIL_SPF
     report = args.report_address or settings.TREATYDESK_DMARC_REPORT_ADDRESS or \
         f"dmarc@{args.domain.strip().rstrip('.').lower()}"
-    try:
+    with reported(ValueError):
         records = domain_records(store, args.domain, spf=spf, report_address=report,
                                  strict=not args.relaxed)
-    except ValueError as error:
-        raise CommandError(str(error)) from None
     if not store.active(args.domain):
         print(f"Warning: {args.domain} has no active DKIM key; make one with "
               "`treatydesk mail keygen`.", file=sys.stderr)
@@ -202,11 +193,9 @@ def check_dns_handler(args) -> int:
     store = _keystore()
     from treatydesk.core.mailtrust import Severity, check_domain
 
-    try:
+    with reported(ValueError):
         findings = check_domain(args.domain, store, nameserver=args.nameserver,
                                 timeout=args.timeout)
-    except ValueError as error:
-        raise CommandError(str(error)) from None
     for finding in findings:
         print(f"{finding.severity.value.upper():7} {finding.code:22} {finding.name}")
         print(f"        {finding.explanation}")

@@ -6,7 +6,7 @@ Handlers import what they use inside themselves, after ``setup()`` (see ``cli/__
 from pathlib import Path
 
 from .django_setup import setup
-from .errors import CommandError
+from .errors import CommandError, reported
 
 
 def add_parsers(sub) -> None:
@@ -49,10 +49,8 @@ def backup_handler(args) -> int:
     from treatydesk.ops.archive import ArchiveError
     from treatydesk.ops.backup import backup
 
-    try:
+    with reported(ArchiveError):
         manifest = backup(args.file)
-    except ArchiveError as error:
-        raise CommandError(str(error)) from None
     counts = manifest["counts"]
     print(f"Backed up the {manifest['engine']} database ({counts['facts']} facts, "
           f"{counts['pages']} pages, {counts['images']} images, {counts['documents']} "
@@ -85,10 +83,8 @@ def bake_handler(args) -> int:
     setup()
     from treatydesk.ops.bake import BakeError, bake
 
-    try:
+    with reported(BakeError):
         report = bake(args.outdir, base_url=args.base_url)
-    except BakeError as error:
-        raise CommandError(str(error)) from None
     print(f"Baked {report.pages} pages and {report.files} files ({report.bytes // 1024} KiB) "
           f"into {args.outdir}.")
     return 0

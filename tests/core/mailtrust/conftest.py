@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -11,30 +10,18 @@ from email.utils import format_datetime, make_msgid
 
 import pytest
 
+from tests.dkim_keys import DOMAIN, ED_SELECTOR, RSA_SELECTOR, dkim_template  # noqa: F401
 from treatydesk.core.mailtrust.keys import KeyStore
 from treatydesk.core.mailtrust.signing import list_unsubscribe_headers, sign_message_bytes
 
-DOMAIN = "ccm.example"
-RSA_SELECTOR = "td2026r"
-ED_SELECTOR = "td2026e"
 UNSUBSCRIBE_URL = "https://www.ccm.example/mail/unsubscribe/Zk3r9QyHc2u5WqTq0pYl8nA7xE1bV4sJ6mD0oK2iR8g/"
 
 
-@pytest.fixture(scope="session")
-def keystore_template(tmp_path_factory):
-    """Make the keys once: RSA-2048 generation takes a noticeable fraction of a second."""
-    root = tmp_path_factory.mktemp("dkim-template")
-    store = KeyStore(root)
-    store.generate(DOMAIN, RSA_SELECTOR, "rsa")
-    store.generate(DOMAIN, ED_SELECTOR, "ed25519")
-    return root
-
-
 @pytest.fixture
-def keystore(keystore_template, tmp_path) -> KeyStore:
+def keystore(dkim_template, tmp_path) -> KeyStore:  # noqa: F811
     """Return a key store of our own, with one active RSA and one active Ed25519 key."""
     root = tmp_path / "dkim"
-    shutil.copytree(keystore_template, root)
+    shutil.copytree(dkim_template, root)
     return KeyStore(root)
 
 
@@ -89,9 +76,3 @@ def dnsfunc_for(keystore: KeyStore):
         return None
 
     return lookup
-
-
-def free_tcp_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

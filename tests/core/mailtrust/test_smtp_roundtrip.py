@@ -15,12 +15,13 @@ import dkim
 import pytest
 from aiosmtpd.controller import Controller
 
+from tests.ports import free_tcp_port
 from treatydesk.core.mailtrust.dnscheck import DnsChecker, make_resolver
 from treatydesk.core.mailtrust.records import domain_records
 from treatydesk.core.mailtrust.signing import sign_message_bytes
 from treatydesk.core.mailtrust.verify import Verdict, verify_message
 
-from .conftest import DOMAIN, RSA_SELECTOR, build_message, free_tcp_port
+from .conftest import DOMAIN, RSA_SELECTOR, build_message
 from .dnsserver import DnsServer, parse_zone_lines
 
 SENDER = f"notices@{DOMAIN}"

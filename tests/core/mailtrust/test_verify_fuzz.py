@@ -25,10 +25,10 @@ FUZZ = settings(
 
 
 @pytest.fixture(scope="module")
-def store(keystore_template):
+def store(dkim_template):
     # One store for the module: hypothesis runs each test hundreds of times.
     root = tempfile.mkdtemp()
-    shutil.copytree(keystore_template, root, dirs_exist_ok=True)
+    shutil.copytree(dkim_template, root, dirs_exist_ok=True)
     yield KeyStore(root)
     shutil.rmtree(root)
 

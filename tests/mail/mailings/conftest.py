@@ -5,31 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import socket
 import threading
 
 import pytest
 from aiosmtpd.controller import Controller
 
+from tests.dkim_keys import DOMAIN, ED_SELECTOR, RSA_SELECTOR, dkim_template  # noqa: F401
 from tests.newsroom_fixtures import ccm_before_iraq, site  # noqa: F401
-from treatydesk.core.mailtrust import KeyStore
-
-DOMAIN = "ccm.example"
-RSA_SELECTOR = "td2026r"
-ED_SELECTOR = "td2026e"
-
-
-@pytest.fixture(scope="session")
-def dkim_template(tmp_path_factory):
-    root = tmp_path_factory.mktemp("dkim-template")
-    store = KeyStore(root)
-    store.generate(DOMAIN, RSA_SELECTOR, "rsa")
-    store.generate(DOMAIN, ED_SELECTOR, "ed25519")
-    return root
+from tests.ports import free_tcp_port
 
 
 @pytest.fixture
-def dkim_dir(dkim_template, tmp_path, settings):
+def dkim_dir(dkim_template, tmp_path, settings):  # noqa: F811
     """The site's key store, in a folder of this test's own, with an RSA and an Ed25519 key."""
     root = tmp_path / "dkim"
     shutil.copytree(dkim_template, root)
@@ -65,17 +52,11 @@ class Capture:
         return counts
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server():
     """An SMTP server on 127.0.0.1 that keeps every message it accepts."""
     capture = Capture()
-    controller = Controller(capture, hostname="127.0.0.1", port=free_port())
+    controller = Controller(capture, hostname="127.0.0.1", port=free_tcp_port())
     controller.start()
     try:
         yield capture, controller.port

@@ -27,10 +27,11 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 
 from tests.paths import ROOT
+from tests.ports import free_tcp_port
 from treatydesk.mail.mailings.actions import MailPage
 from treatydesk.mail.mailings.models import DeliveryState
 
-from .conftest import Capture, free_port, make_subscriber
+from .conftest import Capture, make_subscriber
 
 BIN = Path(sys.executable).parent / "treatydesk"
 RECIPIENTS = 12
@@ -125,7 +126,7 @@ def mailing_in_queue(transactional_db, fresh_site, settings, dkim_dir,
 def test_killed_worker_then_restarted_mails_everyone_exactly_once(
         mailing_in_queue, dkim_dir, tmp_path, stage):
     capture = StallingCapture(stage)
-    controller = Controller(capture, hostname="127.0.0.1", port=free_port())
+    controller = Controller(capture, hostname="127.0.0.1", port=free_tcp_port())
     controller.start()
     log = tmp_path / "worker.log"
     try:

@@ -28,15 +28,6 @@ def page_cache():
         store.local.clear()
 
 
-@pytest.fixture(autouse=True)
-def fresh_register_cache():
-    from treatydesk.records.facts.loading import clear_cache
-
-    clear_cache()
-    yield
-    clear_cache()
-
-
 class WsgiResponse:
     def __init__(self, status, headers, body):
         self.status = status

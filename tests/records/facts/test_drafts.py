@@ -5,21 +5,15 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from tests.common_fixtures import fresh_register_cache  # noqa: F401 (autouse, by name)
 from treatydesk.records.facts.actions import DeleteFact, PublishFact, RecordFact, RegisterRejected
-from treatydesk.records.facts.loading import clear_cache, current_register, register_version
+from treatydesk.records.facts.loading import current_register, register_version
 from treatydesk.records.facts.models import AuditEntry, Fact, FactStatus
 from treatydesk.records.log.models import LogEntry
 
 pytestmark = pytest.mark.django_db
 
 RATIFIED = dt.date(2025, 3, 11)
-
-
-@pytest.fixture(autouse=True)
-def fresh_register_cache():
-    clear_cache()
-    yield
-    clear_cache()
 
 
 def jamaica_draft(**values) -> Fact:

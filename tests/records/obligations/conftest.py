@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from tests.common_fixtures import english  # noqa: F401 (autouse, by name)
+
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
@@ -16,14 +18,6 @@ def fresh_caches():
     yield
     clear_register()
     clear_obligations()
-
-
-@pytest.fixture(autouse=True)
-def english():
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

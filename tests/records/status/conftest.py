@@ -1,22 +1,3 @@
 """Fixtures of the public status pages (the site itself: ``fresh_site``)."""
 
-import pytest
-
-
-@pytest.fixture(autouse=True)
-def fresh_register_cache():
-    """Forget registers computed by earlier tests (their databases were rolled back)."""
-    from treatydesk.records.facts.loading import clear_cache
-
-    clear_cache()
-    yield
-    clear_cache()
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Start each test in English: a request to /fr/ leaves French active in the thread."""
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
+from tests.common_fixtures import english, fresh_register_cache  # noqa: F401 (autouse, by name)

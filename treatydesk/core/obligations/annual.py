@@ -16,15 +16,7 @@ from .deadlines import Deadline
 from .policy import FIRST_AFTER_INITIAL_DUE, YEAR_AFTER_ENTRY_INTO_FORCE, ObligationPolicy
 from .rules import ObligationKind, ObligationRule
 from .state_facts import StateBase, StateFacts
-from .status import (
-    ALWAYS,
-    MET_LATE,
-    MET_ON_TIME,
-    NOT_APPLICABLE,
-    STATUSES,
-    status_code,
-    status_note,
-)
+from .status import ALWAYS, STATUSES, judged, status_code
 
 _new = tuple.__new__
 _ANNUAL = ObligationKind.ANNUAL_REPORT
@@ -64,15 +56,8 @@ class AnnualReports:
         years = range(first_year - 1, first_year - 1 + stop)  # the year each report covers
         for covers, day, key, due in zip(years, dates, keys, explained, strict=False):
             met = received.get(covers) if received else None
-            met_day = met.received_on if met is not None else None
-            code = status_code(day, met_day, None, as_of, withdrawal, soon, complete, ALWAYS)
-            note = ""
-            if code == MET_LATE:
-                note = status_note(code, day, met, None, as_of, withdrawal)
-            elif code != MET_ON_TIME:
-                met = met_day = None
-                if code == NOT_APPLICABLE:
-                    note = status_note(code, day, met, None, as_of, withdrawal)
+            code, met, met_day, note = judged(day, met, None, as_of, withdrawal, soon, complete,
+                                              ALWAYS)
             append(_new(Deadline, (
                 state, name, _ANNUAL, key, 0, due, STATUSES[code], met_day, met, day, None, None,
                 covers, note,

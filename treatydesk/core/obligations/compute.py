@@ -27,6 +27,19 @@ from .status import ALWAYS, CODES, EXTENDED, STATUSES, status_code
 from .timeline import ObligationEvent, timeline
 
 
+def _facts_on(facts: StateFacts | None, article: ArticleDeadline) -> tuple:
+    """Return what a state's facts say of one deadline: (the fact meeting it, the declaration
+    waiving it, the day it is known to apply, the decisions extending it), each None if none."""
+    applies = None if article.rule.conditional else ALWAYS
+    if facts is None:
+        return None, None, applies, None
+    index = article.index
+    if applies is None:
+        applies = facts.applies.get(index)
+    return (facts.met.get(index), facts.not_applicable.get(index), applies,
+            facts.decisions.get(index) if facts.decisions else None)
+
+
 class ObligationRegister:
     """Every state's deadlines under one treaty, computed from the register and the facts."""
 
@@ -110,17 +123,9 @@ class ObligationRegister:
             eif = base.eif
             facts = self._facts_by_state.get(state)
             for article, offset in articles:
-                met = na = steps = None
-                applies = None if article.rule.conditional else ALWAYS
-                if facts is not None:
-                    index = article.index
-                    met, na = facts.met.get(index), facts.not_applicable.get(index)
-                    if applies is None:
-                        applies = facts.applies.get(index)
-                    decisions = facts.decisions.get(index) if facts.decisions else None
-                    if decisions:
-                        steps = self._extended(state, article.rule, index, article.step(eif),
-                                               decisions)
+                met, na, applies, decisions = _facts_on(facts, article)
+                steps = self._extended(state, article.rule, article.index, article.step(eif),
+                                       decisions) if decisions else None
                 if steps is None:
                     due = article.dues.get(eif) or article.due(eif)
                 else:
@@ -201,16 +206,9 @@ class ObligationRegister:
         for article in self._articles:
             # The shared deadline, without a method call when it is known (the common case).
             steps = (article.steps.get(base.eif) or article.step(base.eif),)
-            met = na = None
-            applies = None if article.rule.conditional else ALWAYS
-            if facts is not None:
-                index = article.index
-                met, na = facts.met.get(index), facts.not_applicable.get(index)
-                if applies is None:
-                    applies = facts.applies.get(index)
-                decisions = facts.decisions.get(index) if facts.decisions else None
-                if decisions:
-                    steps = self._extended(state, article.rule, index, steps[0], decisions)
+            met, na, applies, decisions = _facts_on(facts, article)
+            if decisions:
+                steps = self._extended(state, article.rule, article.index, steps[0], decisions)
             chain_on(out, state, base.name, article.kind, article.key, steps, met, na, as_of,
                      withdrawal, soon, complete, applies)
         if facts is not None and facts.hostilities:

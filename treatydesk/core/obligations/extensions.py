@@ -13,15 +13,7 @@ from ..register.records import ComputedDate
 from .deadlines import Deadline, Step
 from .facts import ExtensionDecision, ExtensionRequest, NotApplicable
 from .rules import ObligationKind, ObligationRule
-from .status import (
-    MET_LATE,
-    MET_ON_TIME,
-    NOT_APPLICABLE,
-    STATUSES,
-    DeadlineStatus,
-    status_code,
-    status_note,
-)
+from .status import STATUSES, DeadlineStatus, judged
 
 _new = tuple.__new__
 _EXTENDED = DeadlineStatus.EXTENDED
@@ -142,16 +134,8 @@ def chain_on(out: list, state: str, name: str, kind: ObligationKind, key: str, s
             )))
     step = steps[count - 1]
     due = step.due.date
-    met_day = met.day if met is not None else None
-    code = status_code(due, met_day, not_applicable.day if not_applicable is not None else None,
-                       as_of, withdrawal, due_soon_days, complete_from, applies)
-    note = ""
-    if code == MET_LATE:
-        note = status_note(code, due, met, not_applicable, as_of, withdrawal)
-    elif code != MET_ON_TIME:
-        met = met_day = None
-        if code == NOT_APPLICABLE:
-            note = status_note(code, due, met, not_applicable, as_of, withdrawal)
+    code, met, met_day, note = judged(due, met, not_applicable, as_of, withdrawal,
+                                      due_soon_days, complete_from, applies)
     out.append(_new(Deadline, (
         state, name, kind, key, count - 1, step.due, STATUSES[code], met_day, met, original,
         step.decision, None, None, note,

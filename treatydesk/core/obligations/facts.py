@@ -50,62 +50,54 @@ class ReportReceived:
 
 
 @dataclass(frozen=True, slots=True)
-class NotApplicable:
+class _Declaration:
+    """What a state's declaration about one obligation has first: who, which, and when."""
+
+    state: str
+    obligation: ObligationKind
+    declared_on: date
+
+    @property
+    def day(self) -> date:
+        return self.declared_on
+
+
+@dataclass(frozen=True, slots=True)
+class NotApplicable(_Declaration):
     """The state declared the obligation does not apply to it (e.g. no stockpiles held).
 
     `instance` names which deadline when a kind has several: "" for the one counted from entry
     into force, else the ISO date active hostilities ended (CCM Art. 4(1)(b)).
     """
 
-    state: str
-    obligation: ObligationKind
-    declared_on: date
     reason: str = ""
     source: str = ""
     instance: str = ""
     ref: str = ""
 
-    @property
-    def day(self) -> date:
-        return self.declared_on
-
 
 @dataclass(frozen=True, slots=True)
-class ObligationApplies:
+class ObligationApplies(_Declaration):
     """The state declared, or a recorded fact shows, that an obligation applies to it: it holds
     stockpiles, it has contaminated areas.  Stockpile destruction and clearance apply only where
     such a fact (or an extension request, or a completion) is recorded; otherwise their status
     is "not known", never overdue.
     """
 
-    state: str
-    obligation: ObligationKind
-    declared_on: date
     source: str = ""
     document: str = ""
     instance: str = ""
     ref: str = ""
-
-    @property
-    def day(self) -> date:
-        return self.declared_on
 
 
 @dataclass(frozen=True, slots=True)
-class CompletionDeclared:
+class CompletionDeclared(_Declaration):
     """The state declared the obligation fulfilled on `declared_on` (stockpiles destroyed, …)."""
 
-    state: str
-    obligation: ObligationKind
-    declared_on: date
     document: str = ""
     source: str = ""
     instance: str = ""
     ref: str = ""
-
-    @property
-    def day(self) -> date:
-        return self.declared_on
 
 
 @dataclass(frozen=True, slots=True)

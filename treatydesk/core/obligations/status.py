@@ -99,3 +99,22 @@ def status_note(code: int, due: date, met, not_applicable, as_of: date,
         reason = f": {not_applicable.reason}" if not_applicable.reason else ""
         return f"declared not applicable on {format_date_en(not_applicable.declared_on)}{reason}"
     return f"the withdrawal takes effect on {format_date_en(withdrawal)}, before this deadline"
+
+
+def judged(due: date, met, not_applicable, as_of: date, withdrawal: date | None,
+           due_soon_days: int, complete_from: date | None, applies) -> tuple:
+    """Return a listed deadline's (status code, the fact shown as meeting it, its day, note).
+
+    `met` and `not_applicable` are the facts (None when there is none), the rest as for
+    status_code(); the fact meeting it is shown only when the deadline stands met.
+    """
+    met_day = met.day if met is not None else None
+    code = status_code(due, met_day, not_applicable.day if not_applicable is not None else None,
+                       as_of, withdrawal, due_soon_days, complete_from, applies)
+    if code == MET_LATE:
+        return code, met, met_day, status_note(code, due, met, not_applicable, as_of, withdrawal)
+    if code == MET_ON_TIME:
+        return code, met, met_day, ""
+    if code == NOT_APPLICABLE:
+        return code, None, None, status_note(code, due, None, not_applicable, as_of, withdrawal)
+    return code, None, None, ""

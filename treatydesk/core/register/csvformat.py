@@ -147,6 +147,15 @@ class _Rows:
             return None
         return date(year, month, day)
 
+    def by_state(self) -> Iterator[tuple[int, dict[str, str], str]]:
+        """Iterate (line, row, ISO code) over the rows naming a state, each state once; a row
+        naming an unknown or an already named state is a problem, not yielded."""
+        seen: dict[str, int] = {}
+        for line, row in self:
+            country = self.state(line, row, seen)
+            if country is not None:
+                yield line, row, country.iso3
+
     def state(self, line: int, row: dict[str, str], seen: dict[str, int]):
         """Return the resolved Country of the row, or None (with a problem) if unknown/duplicate."""
         name = row["state"]
@@ -208,12 +217,8 @@ def parse_participants_csv(
     """Return the signature and instrument facts in a participants file, and its problems."""
     rows = _Rows(text, filename, PARTICIPANT_COLUMNS, PARTICIPANT_OPTIONAL)
     facts: list[Fact] = []
-    seen: dict[str, int] = {}
-    for line, row in rows:
-        country = rows.state(line, row, seen)
-        if country is None:
-            continue
-        name, iso3 = row["state"], country.iso3
+    for line, row, iso3 in rows.by_state():
+        name = row["state"]
         common = _common(row, iso3, name)
         signed = rows.date(line, row, "signature_date", iso3)
         deposited = rows.date(line, row, "instrument_date", iso3)
@@ -300,12 +305,8 @@ def parse_withdrawals_csv(
     rows = _Rows(text, filename, WITHDRAWAL_COLUMNS, WITHDRAWAL_OPTIONAL)
     known = _known_states(known_states)
     facts: list[Fact] = []
-    seen: dict[str, int] = {}
-    for line, row in rows:
-        country = rows.state(line, row, seen)
-        if country is None:
-            continue
-        name, iso3 = row["state"], country.iso3
+    for line, row, iso3 in rows.by_state():
+        name = row["state"]
         if known is not None and iso3 not in known:
             rows.problem(
                 line,

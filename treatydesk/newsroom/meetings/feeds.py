@@ -10,7 +10,6 @@ the meeting once. Links are absolute on ``TREATYDESK_BASE_URL``.
 import datetime as dt
 
 import icalendar
-from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from treatydesk.newsroom.feeds import PublicFeed
 from treatydesk.security.headers.baseurl import absolute, base_url
 
 from .models import MeetingIndexPage, MeetingPage
@@ -39,12 +39,7 @@ def _index_or_404(lang: str) -> MeetingIndexPage:
     return index
 
 
-class MeetingsFeed(Feed):
-    def __call__(self, request, *args, **kwargs):
-        response = super().__call__(request, *args, **kwargs)
-        response["Cache-Control"] = "public, max-age=300"
-        return response
-
+class MeetingsFeed(PublicFeed):
     def get_object(self, request, lang):
         self.lang = lang
         return _index_or_404(lang)

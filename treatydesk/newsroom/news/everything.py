@@ -7,13 +7,13 @@ so a reader following both sees it once.
 import dataclasses
 import datetime as dt
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from treatydesk.newsroom.feeds import PublicFeed
 from treatydesk.newsroom.meetings.feeds import published_meetings
 from treatydesk.newsroom.notices.feeds import noon, published_notices
 from treatydesk.security.headers.baseurl import absolute, base_url
@@ -60,12 +60,7 @@ def entries(lang: str, limit: int = FEED_LENGTH) -> list[Entry]:
     return found[:limit]
 
 
-class EverythingFeed(Feed):
-    def __call__(self, request, *args, **kwargs):
-        response = super().__call__(request, *args, **kwargs)
-        response["Cache-Control"] = "public, max-age=300"
-        return response
-
+class EverythingFeed(PublicFeed):
     def get_object(self, request, lang):
         self.lang = lang
         return lang

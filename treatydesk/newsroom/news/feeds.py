@@ -6,24 +6,22 @@ and how an article reads in a feed. The routes live on ``NewsIndexPage``.
 
 import datetime as dt
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from treatydesk.newsroom.feeds import PublicFeed
 from treatydesk.security.headers.baseurl import absolute
 
 FEED_LENGTH = 30
 
 
-class NewsFeed(Feed):
+class NewsFeed(PublicFeed):
     """The latest articles of one news index, optionally of one category."""
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        response = super().__call__(request, *args, **kwargs)
-        response["Cache-Control"] = "public, max-age=300"
-        return response
+        return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, index, category=None):
         self.index = index

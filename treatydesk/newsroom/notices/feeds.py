@@ -7,7 +7,6 @@ site's public address (``TREATYDESK_BASE_URL``), whatever host the request came 
 
 import datetime as dt
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -15,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from treatydesk.newsroom.feeds import PublicFeed
 from treatydesk.security.headers.baseurl import absolute, base_url
 
 from .models import NoticeIndexPage, NoticePage, NoticeSubject
@@ -36,13 +36,8 @@ def noon(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
 
 
-class NoticesFeed(Feed):
+class NoticesFeed(PublicFeed):
     """The latest notices of one language (optionally of one subject)."""
-
-    def __call__(self, request, *args, **kwargs):
-        response = super().__call__(request, *args, **kwargs)
-        response["Cache-Control"] = "public, max-age=300"
-        return response
 
     def get_object(self, request, lang, subject=None):
         self.lang, self.subject = lang, subject

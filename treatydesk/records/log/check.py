@@ -13,7 +13,6 @@ from pathlib import Path
 
 from treatydesk.core import register as core
 from treatydesk.core.transparency import (
-    CheckpointError,
     LogReport,
     ReplayError,
     TileError,
@@ -33,7 +32,7 @@ from .signing import (
     keystore,
     latest,
     published_path,
-    read_checkpoint_file,
+    read_checkpoints,
     state_dir,
     write_checkpoint_file,
 )
@@ -65,19 +64,11 @@ def verified_path() -> Path:
 
 
 def _earlier(since: Path | None) -> list:
-    found = []
     places = [("published by this site last", published_path()),
               ("last verified here", verified_path())]
     if since is not None:
         places.insert(0, (f"in {since}", since))
-    for label, path in places:
-        try:
-            checkpoint = read_checkpoint_file(path)
-        except CheckpointError:
-            continue
-        if checkpoint is not None:
-            found.append((label, checkpoint))
-    return found
+    return read_checkpoints(places)
 
 
 def _describe(values: dict) -> str:

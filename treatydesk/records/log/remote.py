@@ -15,7 +15,6 @@ from pathlib import Path
 
 from treatydesk.core import register as core
 from treatydesk.core.transparency import (
-    CheckpointError,
     DirectoryReader,
     HttpReader,
     LogReport,
@@ -26,7 +25,7 @@ from treatydesk.core.transparency import (
 )
 from treatydesk.records.facts.export import participant_detail
 
-from .signing import read_checkpoint_file, state_dir, write_checkpoint_file
+from .signing import read_checkpoints, state_dir, write_checkpoint_file
 
 
 def _slug(source: str) -> str:
@@ -81,15 +80,8 @@ def verify_source(source: str, since: Path | None = None, keys: list[str] = ()) 
     except (ReadError, NoteError) as error:
         return report.fail(f"the log's keys: {error}")
     remembered = state_dir() / f"verified-{_slug(source)}"
-    earlier = []
-    for label, path in ([(f"in {since}", since)] if since else []) + [
-            ("verified here before", remembered)]:
-        try:
-            checkpoint = read_checkpoint_file(path)
-        except CheckpointError:
-            continue
-        if checkpoint is not None:
-            earlier.append((label, checkpoint))
+    earlier = read_checkpoints(([(f"in {since}", since)] if since else []) + [
+        ("verified here before", remembered)])
     result = verify_log(reader, verifiers, earlier)
     result.holds[:0] = report.holds
     if result.replayed is not None and result.ok:

@@ -81,6 +81,20 @@ def read_checkpoint_file(path: Path) -> Checkpoint | None:
     return Checkpoint.parse(body)
 
 
+def read_checkpoints(places: list[tuple[str, Path]]) -> list[tuple[str, Checkpoint]]:
+    """Return (label, checkpoint) for each (label, file) of `places` that holds one; a missing
+    or unreadable file is passed over."""
+    found = []
+    for label, path in places:
+        try:
+            checkpoint = read_checkpoint_file(path)
+        except CheckpointError:
+            continue
+        if checkpoint is not None:
+            found.append((label, checkpoint))
+    return found
+
+
 def write_checkpoint_file(path: Path, note: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")

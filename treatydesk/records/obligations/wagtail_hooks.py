@@ -30,82 +30,81 @@ from .models import (
 )
 
 PROVENANCE = MultiFieldPanel([FieldPanel("source"), FieldPanel("note")], heading=_("Provenance"))
+WHO = ("treaty", "state", "obligation")
+
+
+def _row(*names):
+    return FieldRowPanel([FieldPanel(name) for name in names])
 
 
 def _form(*panels, form=StateFactForm):
     return ObjectList([*panels, PROVENANCE], base_form_class=form)
 
 
-class ReportViewSet(SnippetViewSet):
+def _declaration_form(last: str):
+    """A declaration's form: who, on which day (and which deadline), then `last`."""
+    return _form(_row(*WHO), _row("declared_on", "after_hostilities_ended_on"), FieldPanel(last))
+
+
+class StateFactViewSet(SnippetViewSet):
+    """What the views of a state's obligation facts share: filters, search, columns."""
+
+    list_filter = ["treaty", "obligation"]
+    search_fields = ["state", "document_symbol"]
+
+
+class DeclarationViewSet(StateFactViewSet):
+    """A state's declaration about one obligation, on a day, with its document."""
+
+    list_display = ["state", "treaty", "obligation", "declared_on", "document_symbol"]
+    edit_handler = _declaration_form("document_symbol")
+
+
+class ReportViewSet(StateFactViewSet):
     model = Report
     icon = "doc-full"
     menu_label = _("Reports received")
     list_display = ["state", "treaty", "obligation", "received_on", "period_end", "access"]
-    list_filter = ["treaty", "obligation", "access"]
-    search_fields = ["state", "document_symbol", "source"]
+    list_filter = [*StateFactViewSet.list_filter, "access"]
+    search_fields = [*StateFactViewSet.search_fields, "source"]
     edit_handler = _form(
-        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
-        FieldRowPanel([FieldPanel("received_on"), FieldPanel("period_start"),
-                       FieldPanel("period_end")]),
-        FieldRowPanel([FieldPanel("access"), FieldPanel("document_symbol")]),
+        _row(*WHO),
+        _row("received_on", "period_start", "period_end"),
+        _row("access", "document_symbol"),
         FieldPanel("document"),
     )
 
 
-class NotApplicableViewSet(SnippetViewSet):
+class NotApplicableViewSet(DeclarationViewSet):
     model = NotApplicableDeclaration
     icon = "cross"
     menu_label = _("Not applicable")
     list_display = ["state", "treaty", "obligation", "declared_on", "reason"]
-    list_filter = ["treaty", "obligation"]
     search_fields = ["state", "reason"]
-    edit_handler = _form(
-        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
-        FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
-        FieldPanel("reason"),
-    )
+    edit_handler = _declaration_form("reason")
 
 
-class ApplicabilityViewSet(SnippetViewSet):
+class ApplicabilityViewSet(DeclarationViewSet):
     model = ApplicabilityDeclaration
     icon = "warning"
     menu_label = _("Declared to apply")
-    list_display = ["state", "treaty", "obligation", "declared_on", "document_symbol"]
-    list_filter = ["treaty", "obligation"]
-    search_fields = ["state", "document_symbol"]
-    edit_handler = _form(
-        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
-        FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
-        FieldPanel("document_symbol"),
-    )
 
 
-class CompletionViewSet(SnippetViewSet):
+class CompletionViewSet(DeclarationViewSet):
     model = CompletionDeclaration
     icon = "tick"
     menu_label = _("Completions declared")
-    list_display = ["state", "treaty", "obligation", "declared_on", "document_symbol"]
-    list_filter = ["treaty", "obligation"]
-    search_fields = ["state", "document_symbol"]
-    edit_handler = _form(
-        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
-        FieldRowPanel([FieldPanel("declared_on"), FieldPanel("after_hostilities_ended_on")]),
-        FieldPanel("document_symbol"),
-    )
 
 
-class ExtensionRequestViewSet(SnippetViewSet):
+class ExtensionRequestViewSet(StateFactViewSet):
     model = ExtensionRequest
     icon = "date"
     menu_label = _("Extension requests")
     list_display = ["state", "treaty", "obligation", "requested_on", "period_months",
                     "document_symbol"]
-    list_filter = ["treaty", "obligation"]
-    search_fields = ["state", "document_symbol"]
     edit_handler = _form(
-        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("obligation")]),
-        FieldRowPanel([FieldPanel("requested_on"), FieldPanel("period_months"),
-                       FieldPanel("after_hostilities_ended_on")]),
+        _row(*WHO),
+        _row("requested_on", "period_months", "after_hostilities_ended_on"),
         FieldPanel("document_symbol"),
     )
 
@@ -118,8 +117,8 @@ class ExtensionDecisionViewSet(SnippetViewSet):
     search_fields = ["meeting", "document_symbol"]
     edit_handler = _form(
         FieldPanel("request"),
-        FieldRowPanel([FieldPanel("decided_on"), FieldPanel("new_deadline")]),
-        FieldRowPanel([FieldPanel("meeting"), FieldPanel("document_symbol")]),
+        _row("decided_on", "new_deadline"),
+        _row("meeting", "document_symbol"),
         form=ObligationFactForm,
     )
 
@@ -131,10 +130,7 @@ class HostilitiesEndedViewSet(SnippetViewSet):
     list_display = ["state", "treaty", "ended_on", "description"]
     list_filter = ["treaty"]
     search_fields = ["state", "description", "source"]
-    edit_handler = _form(
-        FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("ended_on")]),
-        FieldPanel("description"),
-    )
+    edit_handler = _form(_row("treaty", "state", "ended_on"), FieldPanel("description"))
 
 
 class ContactPointViewSet(SnippetViewSet):
@@ -148,9 +144,9 @@ class ContactPointViewSet(SnippetViewSet):
     search_fields = ["name", "email", "state"]
     edit_handler = ObjectList(
         [
-            FieldRowPanel([FieldPanel("treaty"), FieldPanel("state"), FieldPanel("active")]),
-            FieldRowPanel([FieldPanel("name"), FieldPanel("email")]),
-            FieldRowPanel([FieldPanel("role"), FieldPanel("language")]),
+            _row("treaty", "state", "active"),
+            _row("name", "email"),
+            _row("role", "language"),
             FieldPanel("obligations"),
             FieldPanel("note"),
         ],

@@ -67,6 +67,27 @@ class StateFact(models.Model):
     class Meta:
         abstract = True
 
+    def _about(self, *parts) -> str:
+        """Name the fact: treaty, state, then `parts`, as the admin lists it."""
+        return " · ".join(str(part) for part in (self.treaty, self.state, *parts))
+
+
+def _by_day(day: str) -> list[str]:
+    """The order a state's facts are listed in: treaty, state, then the fact's day."""
+    return ["treaty", "state", day, "pk"]
+
+
+class WorkFact(StateFact):
+    """A fact about an obligation met by completing work (stockpile destruction, clearance)."""
+
+    obligation = models.CharField(_("obligation"), max_length=24, choices=WORK_CHOICES)
+
+    class Meta:
+        abstract = True
+
+    def _about_work(self, what) -> str:
+        return self._about(self.get_obligation_display(), what)
+
 
 class Report(StateFact):
     """A report or declaration received: initial report, annual report, declaration."""
@@ -89,17 +110,15 @@ class Report(StateFact):
     class Meta:
         verbose_name = _("report received")
         verbose_name_plural = _("reports received")
-        ordering = ["treaty", "state", "received_on", "pk"]
+        ordering = _by_day("received_on")
 
     def __str__(self):
-        kind = self.get_obligation_display()
-        return f"{self.treaty} · {self.state} · {kind} · {self.received_on}"
+        return self._about(self.get_obligation_display(), self.received_on)
 
 
-class NotApplicableDeclaration(StateFact):
+class NotApplicableDeclaration(WorkFact):
     """The state declared an obligation does not apply to it (e.g. no stockpiles held)."""
 
-    obligation = models.CharField(_("obligation"), max_length=24, choices=WORK_CHOICES)
     declared_on = models.DateField(_("declared on"))
     reason = models.CharField(_("reason"), max_length=255, blank=True,
                               help_text=_("e.g. “declared no stockpiles of cluster munitions”"))
@@ -108,18 +127,17 @@ class NotApplicableDeclaration(StateFact):
     class Meta:
         verbose_name = _("obligation not applicable")
         verbose_name_plural = _("obligations not applicable")
-        ordering = ["treaty", "state", "declared_on", "pk"]
+        ordering = _by_day("declared_on")
 
     def __str__(self):
-        return f"{self.treaty} · {self.state} · {self.get_obligation_display()} · n/a"
+        return self._about_work("n/a")
 
 
-class ApplicabilityDeclaration(StateFact):
+class ApplicabilityDeclaration(WorkFact):
     """The state declared (or a recorded fact shows) that an obligation applies to it: it holds
     stockpiles, it has contaminated areas. Without one, stockpile destruction and clearance
     show "not known", never overdue."""
 
-    obligation = models.CharField(_("obligation"), max_length=24, choices=WORK_CHOICES)
     declared_on = models.DateField(_("declared on"))
     document_symbol = _symbol_field()
     after_hostilities_ended_on = _hostilities_field()
@@ -127,16 +145,15 @@ class ApplicabilityDeclaration(StateFact):
     class Meta:
         verbose_name = _("obligation declared to apply")
         verbose_name_plural = _("obligations declared to apply")
-        ordering = ["treaty", "state", "declared_on", "pk"]
+        ordering = _by_day("declared_on")
 
     def __str__(self):
-        return f"{self.treaty} · {self.state} · {self.get_obligation_display()} · applies"
+        return self._about_work("applies")
 
 
-class CompletionDeclaration(StateFact):
+class CompletionDeclaration(WorkFact):
     """The state declared an obligation fulfilled on a date (stockpiles destroyed, …)."""
 
-    obligation = models.CharField(_("obligation"), max_length=24, choices=WORK_CHOICES)
     declared_on = models.DateField(_("completed on"))
     document_symbol = _symbol_field()
     after_hostilities_ended_on = _hostilities_field()
@@ -144,17 +161,15 @@ class CompletionDeclaration(StateFact):
     class Meta:
         verbose_name = _("completion declared")
         verbose_name_plural = _("completions declared")
-        ordering = ["treaty", "state", "declared_on", "pk"]
+        ordering = _by_day("declared_on")
 
     def __str__(self):
-        kind = self.get_obligation_display()
-        return f"{self.treaty} · {self.state} · {kind} · {self.declared_on}"
+        return self._about_work(self.declared_on)
 
 
-class ExtensionRequest(StateFact):
+class ExtensionRequest(WorkFact):
     """A state's request for more time to fulfil an obligation."""
 
-    obligation = models.CharField(_("obligation"), max_length=24, choices=WORK_CHOICES)
     requested_on = models.DateField(_("requested on"))
     period_months = models.PositiveIntegerField(_("period asked (months)"), null=True,
                                                 blank=True)
@@ -164,11 +179,10 @@ class ExtensionRequest(StateFact):
     class Meta:
         verbose_name = _("extension request")
         verbose_name_plural = _("extension requests")
-        ordering = ["treaty", "state", "requested_on", "pk"]
+        ordering = _by_day("requested_on")
 
     def __str__(self):
-        return (f"{self.treaty} · {self.state} · {self.get_obligation_display()} · "
-                f"requested {self.requested_on}")
+        return self._about_work(f"requested {self.requested_on}")
 
 
 class ExtensionDecision(models.Model):
@@ -220,7 +234,7 @@ class HostilitiesEnded(StateFact):
     class Meta:
         verbose_name = _("end of active hostilities")
         verbose_name_plural = _("ends of active hostilities")
-        ordering = ["treaty", "state", "ended_on", "pk"]
+        ordering = _by_day("ended_on")
 
     def __str__(self):
-        return f"{self.treaty} · {self.state} · hostilities ended {self.ended_on}"
+        return self._about(f"hostilities ended {self.ended_on}")
