@@ -1,6 +1,6 @@
 """Benchmark the register's log: append, prove, verify, on a throwaway SQLite database.
 
-Run: .venv/bin/python bench/log.py [--entries 100000] [--proofs 200]
+Run: .venv/bin/python bench/log.py [--entries 100000] [--proofs 1000]
 
 Prints, in one run:
 - baseline: SHA-256 of every entry, no tree and no database (what any log must pay);
@@ -9,7 +9,9 @@ Prints, in one run:
   calls it, inside one transaction (target < 1 ms each); and, for a sample, each append in its
   own committed transaction, as the admin does it;
 - inclusion proof: ``inclusion_proof`` over the database's nodes for random entries (target
-  < 5 ms each), with the proofs checked;
+  < 5 ms each, at the 95th percentile), with the proofs checked; and the whole answer the site
+  serves (``records.log.proofs.inclusion``: checkpoint, entry, leaf hash, proof), wall-clock
+  time and CPU time (on a loaded machine the difference is time spent waiting for a core);
 - verify: the public verifier over the whole log read from the database: signature, every tile
   and bundle, the root, the replay of every entry (target < 30 s);
 and the ratio of each figure to the baseline.
@@ -58,7 +60,7 @@ def setup(folder: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
-    parser.add_argument("--proofs", type=int, default=200)
+    parser.add_argument("--proofs", type=int, default=1000)
     parser.add_argument("--committed", type=int, default=1000,
                         help="appends measured each in its own committed transaction")
     args = parser.parse_args()
@@ -81,6 +83,7 @@ def run(args) -> int:
         verify_inclusion,
         verify_log,
     )
+    from treatydesk.records.log import proofs as log_proofs
     from treatydesk.records.log import store
     from treatydesk.records.log.check import DatabaseReader
     from treatydesk.records.log.models import LogEntry
@@ -122,14 +125,22 @@ def run(args) -> int:
     if root != frontier_root(frontier, n, args.committed, at, change):
         raise SystemExit("the database's tree is not the one built in memory")
     rng = random.Random(1)
-    proofs = []
+    proofs, proof_cpu, answers, answer_cpu = [], [], [], []
     for index in rng.sample(range(size), min(args.proofs, size)):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         proof = inclusion_proof(tree, index, size)
         proofs.append(time.perf_counter() - start)
+        proof_cpu.append(time.process_time() - cpu)
         data = LogEntry.objects.get(index=index).data.encode()
         if not verify_inclusion(leaf_hash(data), index, size, proof, root):
             raise SystemExit(f"the inclusion proof of entry {index} does not verify")
+    for index in rng.sample(range(size), min(args.proofs, size)):
+        start, cpu = time.perf_counter(), time.process_time()
+        body = log_proofs.inclusion(index=index)
+        answers.append(time.perf_counter() - start)
+        answer_cpu.append(time.process_time() - cpu)
+        if body["proof"] != [log_proofs.b64(h) for h in inclusion_proof(tree, index, size)]:
+            raise SystemExit(f"the answer for entry {index} is not its proof")
 
     start = time.perf_counter()
     report = verify_log(DatabaseReader(), keystore().verifiers())
@@ -145,17 +156,25 @@ def run(args) -> int:
         print(f"{label:<44}{shown}   ×{ratio:,.0f} baseline{aim}")
 
     print(f"register log benchmark: {n:,} entries (+{args.committed} committed one by one), "
-          f"SQLite, {os.cpu_count()} CPUs")
+          f"SQLite, {os.cpu_count()} CPUs, load average "
+          + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     print(f"{'baseline: SHA-256 of an entry':<44}{baseline * 1000:9.4f} ms each")
     line("core append (entry + tree edge, memory)", core_append)
     line("database append, one change per call", db_append, TARGET_APPEND)
     line("database append, committed (median)", statistics.median(committed), TARGET_APPEND)
+    p95 = statistics.quantiles(proofs, n=20)[-1]
     line("inclusion proof (median)", statistics.median(proofs), TARGET_PROOF)
-    line("inclusion proof (95th percentile)", statistics.quantiles(proofs, n=20)[-1],
-         TARGET_PROOF)
+    line("inclusion proof (95th percentile)", p95, TARGET_PROOF)
     line("inclusion proof (max)", max(proofs), TARGET_PROOF)
+    line("inclusion proof, CPU time (95th percentile)",
+         statistics.quantiles(proof_cpu, n=20)[-1], TARGET_PROOF)
+    answer_p95 = statistics.quantiles(answers, n=20)[-1]
+    line("proof answer, as served (median)", statistics.median(answers), TARGET_PROOF)
+    line("proof answer, as served (95th percentile)", answer_p95, TARGET_PROOF)
+    line("proof answer, CPU time (95th percentile)",
+         statistics.quantiles(answer_cpu, n=20)[-1], TARGET_PROOF)
     line(f"verify the whole log ({size:,} entries)", verify, TARGET_VERIFY, per="total")
-    ok = (db_append < TARGET_APPEND and statistics.median(proofs) < TARGET_PROOF
+    ok = (db_append < TARGET_APPEND and p95 < TARGET_PROOF and answer_p95 < TARGET_PROOF
           and verify < TARGET_VERIFY)
     print("all targets met" if ok else "a target is missed")
     return 0 if ok else 1

@@ -1,33 +1,46 @@
-"""Run the whole suite on SQLite and on a throwaway PostgreSQL cluster, side by side.
+"""Run the whole suite: on SQLite, on a throwaway PostgreSQL cluster, and in a browser, at once.
 
-Usage: python scripts/run_tests.py [--in-turn] [pytest arguments]
+Usage: python scripts/run_tests.py [--in-turn] [--only STREAM[,STREAM]] [pytest arguments]
 
-The two halves run at the same time, each in its own pytest processes (a machine has two
-cores or more; each half is mostly one busy process), every line of output prefixed with its
-half (``[sqlite]``, ``[postgres]``) so that both stay readable; ``--in-turn`` runs them one
-after the other. Each half prints its slowest 15 tests (``--durations=15``). The exit status is
-non-zero when either half fails, or collects no test (pytest's status 5). The PostgreSQL half
-is skipped, with the reason printed, only when the machine has no PostgreSQL server binaries.
+The suite runs as four streams, each a pytest process of its own, started together, every line
+of output prefixed with its stream's name:
+
+- ``sqlite``: every test but the two folders below, on SQLite;
+- ``postgres``: the tests that use the test database, on PostgreSQL (a test that touches no
+  database does the same thing on either, so it runs once, in the SQLite stream);
+- ``browser``: ``tests/browser`` (Debian's chromium through Playwright), on SQLite: the tests
+  are about pages, not the database;
+- ``serve``: ``tests/cli/test_system_commands.py``, real ``treatydesk serve`` processes on a
+  site of their own. It spends most of its time waiting for the scheduler's minute, so running
+  it beside the others costs almost nothing.
+
+Each stream prints its slowest 15 tests (``--durations=15``) and, at the end, its wall-clock
+time and the CPU time its processes used. ``--in-turn`` runs the streams one after another;
+``--only`` runs the named ones. The exit status is non-zero when a stream fails or collects no
+test (pytest's status 5). The PostgreSQL stream is skipped, with the reason printed, only when
+the machine has no PostgreSQL server binaries.
 """
 
+from __future__ import annotations
+
 import os
+import resource
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from treatydesk.testing.pgcluster import PostgresUnavailable, postgres_cluster  # noqa: E402
 
-# Tests that run in a pytest process of their own, after the others. Browser tests run in the
-# SQLite half only: they test pages, not the database, and their live server shares the test
-# database's connection, which a snapshot restore must not swap under it.
-# tests/cli/test_system_commands.py runs `treatydesk serve` as processes on a site of its own
-# (SQLite in a temporary TREATYDESK_VAR), so it runs once, in the SQLite half.
-ISOLATED = ["tests/browser", "tests/cli/test_system_commands.py"]
-SQLITE_ONLY = {"tests/browser", "tests/cli/test_system_commands.py"}
+BROWSER = "tests/browser"
+SERVE = "tests/cli/test_system_commands.py"
 DURATIONS = "--durations=15"
+#: Set in the PostgreSQL stream: tests/database_states.py then leaves out the tests that use
+#: no test database (they ran in the SQLite stream).
+DATABASE_TESTS_ONLY = "TREATYDESK_DATABASE_TESTS_ONLY"
 
 print_lock = threading.Lock()
 
@@ -38,8 +51,15 @@ def say(prefix: str, line: str) -> None:
         sys.stdout.flush()
 
 
-def run_pytest(prefix: str, args: list[str], env: dict) -> int:
-    """Run pytest with ``args``, each line of its output prefixed; return its exit status."""
+@dataclass
+class Outcome:
+    status: int
+    seconds: float
+    cpu_seconds: float
+
+
+def run_pytest(prefix: str, args: list[str], env: dict) -> tuple[int, float]:
+    """Run pytest with ``args``, each line of its output prefixed; return (status, CPU s)."""
     command = [sys.executable, "-m", "pytest", *args]
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
         command, env={**env, "PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE,
@@ -47,73 +67,112 @@ def run_pytest(prefix: str, args: list[str], env: dict) -> int:
     )
     for line in process.stdout:
         say(prefix, line)
-    return process.wait()
+    # wait4 gives the CPU time of pytest and of every process it waited for (servers, CLIs).
+    _pid, wait_status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(wait_status)
+    return process.returncode, usage.ru_utime + usage.ru_stime
 
 
-def run_half(prefix: str, extra: list[str], env: dict, *, postgres: bool) -> int:
-    """Run the main pytest process, then the isolated folders; return the first failure."""
+def pytest_args(paths: list[str], extra: list[str]) -> list[str]:
     durations = [] if any(arg.startswith("--durations") for arg in extra) else [DURATIONS]
-    ignore = [f"--ignore={path}" for path in ISOLATED]
+    return [*paths, *durations, *extra]
+
+
+def run_stream(name: str, paths: list[str], extra: list[str], env: dict) -> Outcome:
+    prefix = f"[{name}]"
     started = time.monotonic()
-    status = run_pytest(prefix, [*ignore, *durations, *extra], env)
-    for path in ISOLATED:
-        if status != 0:
-            break
-        if postgres and path in SQLITE_ONLY:
-            continue
-        status = run_pytest(prefix, [path, *durations, *extra], env)
-    minutes, seconds = divmod(int(time.monotonic() - started), 60)
+    status, cpu = run_pytest(prefix, pytest_args(paths, extra), env)
+    outcome = Outcome(status, time.monotonic() - started, cpu)
     verdict = "passed" if status == 0 else f"FAILED (pytest exit status {status})"
-    say(prefix, f"== {prefix.strip('[]')} half {verdict} in {minutes} min {seconds} s ==")
-    return status
+    say(prefix, f"== {name} {verdict} in {clock(outcome.seconds)}, "
+                f"CPU {outcome.cpu_seconds:.0f} s ==")
+    return outcome
 
 
-def sqlite_half(extra: list[str], env: dict) -> int:
-    say("[sqlite]", "== Test suite on SQLite ==")
-    return run_half("[sqlite]", extra, env, postgres=False)
+def sqlite_stream(extra: list[str], env: dict) -> Outcome:
+    return run_stream("sqlite", [f"--ignore={BROWSER}", f"--ignore={SERVE}"], extra, env)
 
 
-def postgres_half(extra: list[str], env: dict) -> int:
+def postgres_stream(extra: list[str], env: dict) -> Outcome:
     try:
         cluster = postgres_cluster()
         url = cluster.__enter__()
     except PostgresUnavailable as reason:
-        say("[postgres]", f"== PostgreSQL half skipped: {reason} ==")
-        return 0
+        say("[postgres]", f"== PostgreSQL stream skipped: {reason} ==")
+        return Outcome(0, 0.0, 0.0)
     try:
-        say("[postgres]", f"== Test suite on PostgreSQL ({url}) ==")
-        return run_half("[postgres]", extra, {**env, "DATABASE_URL": url}, postgres=True)
+        say("[postgres]", f"== on PostgreSQL ({url}) ==")
+        environment = {**env, "DATABASE_URL": url, DATABASE_TESTS_ONLY: "1"}
+        return run_stream("postgres", [f"--ignore={BROWSER}", f"--ignore={SERVE}"], extra,
+                          environment)
     finally:
         cluster.__exit__(None, None, None)
 
 
+def browser_stream(extra: list[str], env: dict) -> Outcome:
+    return run_stream("browser", [BROWSER], extra, env)
+
+
+def serve_stream(extra: list[str], env: dict) -> Outcome:
+    return run_stream("serve", [SERVE], extra, env)
+
+
+STREAMS = {"sqlite": sqlite_stream, "postgres": postgres_stream, "browser": browser_stream,
+           "serve": serve_stream}
+
+
+def clock(seconds: float) -> str:
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes} min {rest} s"
+
+
+def parse(argv: list[str]) -> tuple[bool, list[str], list[str]]:
+    in_turn, names, extra = False, list(STREAMS), []
+    arguments = iter(argv)
+    for arg in arguments:
+        if arg == "--in-turn":
+            in_turn = True
+        elif arg == "--only" or arg.startswith("--only="):
+            value = arg.partition("=")[2] or next(arguments, "")
+            names = [name for name in value.split(",") if name]
+            unknown = sorted(set(names) - set(STREAMS))
+            if unknown or not names:
+                raise SystemExit(f"--only: streams are {', '.join(STREAMS)} (got {value!r})")
+        else:
+            extra.append(arg)
+    return in_turn, names, extra
+
+
 def main(argv: list[str]) -> int:
-    in_turn = "--in-turn" in argv
-    extra = [arg for arg in argv if arg != "--in-turn"]
+    in_turn, names, extra = parse(argv)
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
+    env.pop(DATABASE_TESTS_ONLY, None)
     started = time.monotonic()
+    outcomes: dict[str, Outcome] = {}
+
+    def run(name: str) -> None:
+        outcomes[name] = STREAMS[name](extra, env)
+
     if in_turn:
-        statuses = [sqlite_half(extra, env), postgres_half(extra, env)]
+        for name in names:
+            run(name)
     else:
-        statuses = [1, 1]
-
-        def run(index, half):
-            statuses[index] = half(extra, env)
-
-        threads = [threading.Thread(target=run, args=(0, sqlite_half)),
-                   threading.Thread(target=run, args=(1, postgres_half))]
+        threads = [threading.Thread(target=run, args=(name,)) for name in names]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-    minutes, seconds = divmod(int(time.monotonic() - started), 60)
-    failed = [name for name, status in zip(("SQLite", "PostgreSQL"), statuses, strict=True)
-              if status != 0]
+    elapsed = clock(time.monotonic() - started)
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = ", ".join(f"{name} {clock(outcomes[name].seconds)}" for name in names
+                        if name in outcomes)
+    failed = [name for name in names if outcomes.get(name, Outcome(1, 0, 0)).status != 0]
+    print(f"== streams: {summary}; CPU {cpu.ru_utime + cpu.ru_stime:.0f} s in all ==")
     if failed:
-        print(f"== FAILED: the {' and '.join(failed)} half ({minutes} min {seconds} s) ==")
+        print(f"== FAILED: {', '.join(failed)} ({elapsed}) ==")
         return 1
-    print(f"== Both halves passed in {minutes} min {seconds} s ==")
+    print(f"== All streams passed in {elapsed} ==")
     return 0
 
 

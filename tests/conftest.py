@@ -20,6 +20,8 @@ from tests.database_states import (  # noqa: E402, F401 (fixtures and a hook, by
     database_states,
     fresh_site,
     pytest_collection_modifyitems,
+    pytest_terminal_summary,
+    site_pages,
 )
 
 

@@ -18,14 +18,25 @@ pytest-django opens the test's transaction.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 MIGRATED = "migrated"
+#: Set by scripts/run_tests.py in the PostgreSQL stream: leave out the tests that use no test
+#: database; they do the same on either engine and run in the SQLite stream.
+DATABASE_TESTS_ONLY = "TREATYDESK_DATABASE_TESTS_ONLY"
+SESSION_STATES: DatabaseStates | None = None
 SITE = "site"
+#: Locales, the home page in each language and the newsroom's section pages, no register: the
+#: start of tests that record facts on a register of their own (``site_pages``).
+PAGES = "pages"
+#: The fixtures that ask for a state other than the migrated, empty database.
+STATE_FIXTURES = {"fresh_site": SITE, "site_pages": PAGES}
 DB_FIXTURES = {"fresh_site", "_django_db_helper", "db", "transactional_db",
                "django_db_reset_sequences",
                "django_db_serialized_rollback", "live_server"}
@@ -48,12 +59,21 @@ class DatabaseStates:
         self.snapshots = snapshots
         self.current: str | None = MIGRATED
         self.site: FreshSite | None = None
+        self.restores: dict[str, list[float]] = {}
+        self.built: set[str] = set()
 
     def put(self, state: str) -> None:
         if self.current != state:
+            started = time.perf_counter()
             self.snapshots.restore(state)
             forget_computed_values()
             self.current = state
+            self.restores.setdefault(state, []).append(time.perf_counter() - started)
+
+    def summary(self) -> str:
+        parts = [f"{len(times)} × {state} ({sum(times):.1f} s)"
+                 for state, times in sorted(self.restores.items())]
+        return "snapshots put back: " + (", ".join(parts) if parts else "none")
 
 
 def forget_computed_values() -> None:
@@ -82,6 +102,21 @@ def make_site(states: DatabaseStates, media_root: Path) -> FreshSite:
     return FreshSite(init_output=result.stdout, media_root=media_root)
 
 
+def make_pages(states: DatabaseStates) -> None:
+    """Make the locales, home pages and newsroom sections on the migrated database; keep them
+    as PAGES."""
+    from treatydesk.setup.newsroom import ensure_sections
+    from treatydesk.setup.site import ensure_home_pages, ensure_locales
+
+    states.put(MIGRATED)
+    ensure_locales()
+    ensure_home_pages()
+    ensure_sections()
+    states.snapshots.take(PAGES)
+    states.current = PAGES
+    states.built.add(PAGES)
+
+
 @pytest.fixture(scope="session")
 def database_states(django_db_setup, django_db_blocker):
     from django.db import connection
@@ -92,6 +127,8 @@ def database_states(django_db_setup, django_db_blocker):
         snapshots = snapshots_for(connection)
         snapshots.take(MIGRATED)
     states = DatabaseStates(snapshots)
+    global SESSION_STATES
+    SESSION_STATES = states
     yield states
     with django_db_blocker.unblock(), contextlib.suppress(Exception):
         snapshots.discard()
@@ -118,10 +155,12 @@ def database_state(request, tmp_path_factory):
         return
     states = request.getfixturevalue("database_states")
     blocker = request.getfixturevalue("django_db_blocker")
-    wanted = SITE if "fresh_site" in item.fixturenames else MIGRATED
+    wanted = wanted_state(item)
     with blocker.unblock():
         if wanted == SITE and states.site is None:
             states.site = make_site(states, tmp_path_factory.mktemp("fresh-site-media"))
+        elif wanted == PAGES and PAGES not in states.built:
+            make_pages(states)
         states.put(wanted)
     yield
     if is_transactional(item):
@@ -148,10 +187,63 @@ def fresh_site(request, database_state, database_states, tmp_path) -> FreshSite:
         yield FreshSite(init_output=site.init_output, media_root=media)
 
 
-def pytest_collection_modifyitems(items) -> None:
-    """Make ``database_state`` the first fixture set up (before pytest-django's)."""
+@pytest.fixture
+def site_pages(request, database_state) -> None:
+    """Locales, the home page in each language and the newsroom's sections, but no register
+    (the ``PAGES`` snapshot). The test runs in a transaction rolled back afterwards, or,
+    marked ``django_db(transaction=True)``, commits and is flushed afterwards."""
+    request.getfixturevalue("transactional_db" if is_transactional(request.node) else "db")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Make ``database_state`` the first fixture set up (before pytest-django's); in the
+    PostgreSQL stream, leave out the tests that use no test database."""
+    if os.environ.get(DATABASE_TESTS_ONLY) == "1":
+        kept = [item for item in items if uses_database(item) or item.get_closest_marker(
+            "postgres")]
+        kept_ids = {id(item) for item in kept}
+        left_out = [item for item in items if id(item) not in kept_ids]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = kept
+    order_modules_by_state(items)
     for item in items:
         names = item.fixturenames
         if "database_state" in names:
             names.remove("database_state")
             names.insert(0, "database_state")
+
+
+def wanted_state(item) -> str | None:
+    """The database state ``item`` starts from, or None when it uses no database."""
+    if not uses_database(item):
+        return None
+    return next((state for name, state in STATE_FIXTURES.items() if name in item.fixturenames),
+                MIGRATED)
+
+
+#: Modules run in this order of the state their first database test wants.
+STATE_ORDER = {None: 0, MIGRATED: 1, PAGES: 2, SITE: 3}
+
+
+def order_modules_by_state(items) -> None:
+    """Run the modules whose tests start from one state together (each module whole, in its
+    own order), so that the database is put back to another snapshot as seldom as possible:
+    on PostgreSQL each time costs a DROP and a CREATE DATABASE."""
+    modules: dict[str, list] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+
+    def rank(module_items) -> int:
+        states = [wanted_state(item) for item in module_items]
+        first = next((state for state in states if state is not None), None)
+        return STATE_ORDER[first]
+
+    ordered = sorted(modules.values(), key=rank)  # stable: collection order within a rank
+    items[:] = [item for module_items in ordered for item in module_items]
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say how often the database was put back to a snapshot, and how long that took."""
+    if SESSION_STATES is not None:
+        terminalreporter.write_line(SESSION_STATES.summary())

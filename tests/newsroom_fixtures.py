@@ -14,16 +14,6 @@ from PIL import Image
 from tests.conftest import shipped
 
 
-def make_site():
-    """Create locales, the home page in each language and the newsroom's index pages."""
-    from treatydesk.setup.newsroom import ensure_sections
-    from treatydesk.setup.site import ensure_home_pages, ensure_locales
-
-    ensure_locales()
-    ensure_home_pages()
-    ensure_sections()
-
-
 def ccm_before(day: dt.date) -> str:
     """Return the shipped CCM participants CSV without the instruments deposited from ``day``."""
     text, _name = shipped("ccm", "participants.csv")
@@ -48,8 +38,9 @@ def editor(db):
 
 
 @pytest.fixture
-def site(db):
-    make_site()
+def site(site_pages):
+    """Locales, home pages and the newsroom's sections, no register: the ``site_pages``
+    snapshot (tests/database_states.py)."""
 
 
 @pytest.fixture

@@ -71,3 +71,37 @@ def test_release_file_outside_the_release_is_refused(var_dir, client, fresh_site
     version = store.latest()
     assert client.get(f"/data/releases/{version}/../../etc/passwd").status_code == 404
     assert client.get("/data/releases/1999-01-01/datapackage.json").status_code == 404
+
+
+def test_a_release_carries_a_checkpoint_that_verifies_with_its_key(var_dir, client, fresh_site):
+    from tests.records.log.independent import open_checkpoint
+    from treatydesk.api.releases import store
+    from treatydesk.records.facts.actions import RecordFact
+    from treatydesk.records.facts.models import Fact
+    from treatydesk.records.log import store as log_store
+
+    RecordFact(Fact(treaty="CCM", state="USA", state_name="United States of America",
+                    kind="accession", date=clock.today(), cn_reference="C.N.9.2026.TREATIES"),
+               actor="test").execute()
+    assert main(["release"]) == 0
+    folder = var_dir / "releases" / store.latest()
+    note = (folder / "log" / "checkpoint").read_text()
+    vkey = (folder / "log" / "key").read_text().splitlines()[0]
+    origin, size, root = open_checkpoint(note, vkey)
+    assert size == log_store.size(), "the release's checkpoint covers the fact just recorded"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["log"]["size"] == size and manifest["log"]["vkey"] == vkey
+    assert manifest["log"]["root"] == root.hex()
+    package = json.loads((folder / "datapackage.json").read_text())
+    paths = {r["path"] for r in package["resources"]}
+    assert {"log/checkpoint", "log/key"} <= paths
+    assert validate(folder / "datapackage.json").valid
+    events = json.loads((folder / "ccm" / "events.json").read_text())
+    usa = [e for e in events if e["iso3"] == "USA"]
+    assert len(usa) == 1 and usa[0]["log"]["index"] == size - 1
+    served = client.get(f"/data/releases/{store.latest()}/log/checkpoint")
+    assert served["Content-Type"] == "text/plain; charset=utf-8"
+    assert b"".join(served.streaming_content).decode() == note
+    tampered = note.replace(f"\n{size}\n", f"\n{size + 1}\n")
+    with pytest.raises(Exception):  # noqa: B017 - any failure of the signature check
+        open_checkpoint(tampered, vkey)

@@ -68,22 +68,16 @@ def browser(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site_content(browser, live_server, django_db_serialized_rollback, settings, tmp_path):
-    """The site as ``treatydesk init`` leaves it: CCM register, newsroom content, an editor."""
-    import io
+def site_content(browser, live_server, fresh_site):
+    """The live server's address, on the site as ``treatydesk init`` leaves it (the shared
+    fresh site: tests/database_states.py), with an editor to sign in as.
 
+    The tests commit (the live server answers from the test's own connection, outside its
+    transaction), so each is flushed afterwards and the next test gets the snapshot back: a
+    copy over the in-memory database, in milliseconds.
+    """
     from django.contrib.auth import get_user_model
 
-    from treatydesk.records.facts.loading import clear_cache
-    from treatydesk.setup.newsroom import initialise_newsroom
-    from treatydesk.setup.site import ensure_home_pages, ensure_locales, load_default_register
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    clear_cache()
-    ensure_locales()
-    ensure_home_pages()
-    load_default_register("CCM", io.StringIO())
-    initialise_newsroom(io.StringIO())
     get_user_model().objects.create_superuser("editor", "editor@example.org",
                                               "correct horse battery staple")
     return live_server.url

@@ -10,8 +10,7 @@ from PIL import Image
 
 from .conftest import ARTIFACTS, AXE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                        serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = ("en", "fr", "es")
 CREDIT = "J. Doe / ISU"

@@ -6,8 +6,7 @@ import pytest
 
 from .conftest import ARTIFACTS, AXE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                        serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = ("en", "fr", "es")
 PAGES = ("/map/?as_of=2013-11-01", "/charts/", "/", "/states-parties/", "/states/IRQ/")

@@ -7,8 +7,7 @@ import pytest
 
 from .conftest import AXE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                        serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = ("en", "fr", "es")
 PAGES = ("/states/USA/", "/states-parties/?region=150", "/about/",
@@ -21,9 +20,7 @@ AXE_RUN = ("async () => { const r = await axe.run(document); return {passes: r.p
 
 @pytest.fixture
 def site(site_content):
-    from treatydesk.setup.institution import ensure_institution_pages
-
-    ensure_institution_pages()
+    """The fresh site holds the institution's pages: init makes them."""
     return site_content
 
 

@@ -18,6 +18,7 @@ from django.http import HttpResponse
 from django.utils.http import http_date, parse_http_date_safe
 
 from treatydesk.records.facts.loading import register_versions
+from treatydesk.records.log.signing import latest as latest_checkpoint
 
 from .problems import Problem, problem_response
 
@@ -30,7 +31,7 @@ def _tokens(scope: str) -> tuple[tuple, float | None]:
     versions = register_versions()
     tokens: list = sorted((treaty, version) for treaty, (version, _) in versions.items())
     times = [changed.timestamp() for _, changed in versions.values() if changed]
-    if scope in ("obligations", "pages"):
+    if scope in ("obligations", "pages", "log"):
         extra, when = _extra(scope)
         tokens.append(extra)
         if when:
@@ -39,6 +40,9 @@ def _tokens(scope: str) -> tuple[tuple, float | None]:
 
 
 def _extra(scope: str) -> tuple:
+    if scope == "log":
+        signed = latest_checkpoint()
+        return ("log", signed.size if signed else 0), (signed.at.timestamp() if signed else None)
     if scope == "obligations":
         from treatydesk.records.obligations.models import ObligationsVersion
 

@@ -13,6 +13,8 @@ from treatydesk.core import opendata
 from treatydesk.core import register as core
 from treatydesk.records.facts.export import participant_detail
 from treatydesk.records.facts.loading import current_register
+from treatydesk.records.facts.models import Fact
+from treatydesk.records.log import proofs
 from treatydesk.records.status.localize import country_name
 from treatydesk.records.status.summary import counts_dict
 
@@ -102,9 +104,27 @@ def status(code: str, as_of: dt.date, lang: str = "en") -> dict:
 
 
 def events(code: str, **filters) -> list[dict]:
-    """Every recorded fact of the treaty (``opendata.event_rows``), filtered."""
+    """Every recorded fact of the treaty (``opendata.event_rows``), filtered, each with its
+    entry in the register's signed log (``log``: index, leaf hash, proof address; null for a
+    fact the log does not hold)."""
     register = current_register(code)
-    return opendata.event_rows(register.treaty.code, register.facts, **filters)
+    rows = opendata.event_rows(register.treaty.code, register.facts, **filters)
+    entries = log_entries(register.treaty.code, register.facts)
+    for row in rows:
+        entry = entries.get(row["id"])
+        row["log"] = entry.as_dict() if entry else None
+    return rows
+
+
+def log_entries(code: str, facts) -> dict[str, proofs.EntryRef]:
+    """Return the latest log entry of each fact of ``facts`` (the register's, in the order of
+    their rows), by the fact's stable id."""
+    pks = list(Fact.objects.filter(treaty=code).order_by("pk").values_list("pk", flat=True))
+    if len(pks) != len(facts):  # the register changed meanwhile: the next request has it
+        return {}
+    entries = proofs.latest_entries(pks)
+    return {fact_id: entries[pk] for fact_id, pk in zip(opendata.fact_ids(code, facts), pks,
+                                                        strict=True) if pk in entries}
 
 
 def counts(code: str, start: dt.date, end: dt.date, step: str) -> list[dict]:

@@ -91,6 +91,21 @@ class StatusOut(Schema):
     participants: list[ParticipantOut]
 
 
+class LogEntryOut(Schema):
+    index: int
+    leaf_hash: str
+    proof: str
+
+
+class InclusionProofOut(Schema):
+    index: int
+    size: int
+    entry: str
+    leaf_hash: str
+    proof: list[str]
+    checkpoint: str | None
+
+
 class EventOut(Schema):
     id: str
     treaty: str
@@ -102,6 +117,7 @@ class EventOut(Schema):
     cn_reference: str
     sources: list[str]
     source_note: str
+    log: LogEntryOut | None
 
 
 class EventPage(Schema):

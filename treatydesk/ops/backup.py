@@ -36,7 +36,7 @@ def applied_migrations(connection) -> list[list[str]]:
 def counts() -> dict:
     """Return the row counts a restore must bring back, for the manifest and the report."""
     return {
-        "facts": Fact.objects.count(),
+        "facts": Fact.including_drafts.count(),  # drafts are rows a restore brings back too
         "pages": Page.objects.count(),
         "live_pages": Page.objects.live().count(),
         "images": get_image_model().objects.count(),

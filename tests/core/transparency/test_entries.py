@@ -33,6 +33,18 @@ def test_replay_applies_changes_in_order():
     assert [f.date for f in state.core_facts("CCM")] == [dt.date(2013, 5, 15)]
 
 
+def test_a_replay_goes_on_from_an_earlier_one():
+    entries = [entry("recorded", 1), entry("recorded", 2, state="FRA", state_name="France"),
+               entry("corrected", 1, date="2013-05-15"), entry("deleted", 2)]
+    whole = replay(entries)
+    for cut in range(len(entries) + 1):
+        resumed = replay(entries[cut:], replay(entries[:cut]), cut)
+        assert (resumed.facts, resumed.last_entry) == (whole.facts, whole.last_entry)
+    with pytest.raises(ReplayError) as raised:
+        replay([entry("recorded", 2)], replay(entries[:2]), 2)
+    assert raised.value.index == 2, "the index is the entry's in the whole log"
+
+
 @pytest.mark.parametrize(("entries", "index"), [
     ([entry("corrected", 5)], 0),
     ([entry("recorded", 1), entry("recorded", 1)], 1),

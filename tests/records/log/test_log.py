@@ -119,8 +119,10 @@ def test_an_instrument_recorded_in_the_admin_is_proved_with_an_independent_verif
         "sequence": "", "state_name": "", "cn_reference": "C.N.1.2020.TREATIES-XXVI.6",
         "source": "UNTC", "note": "", "reason": ""})
     assert response.status_code == 302, response.content[:2000]
+    recorded_at = dt.datetime.now(dt.UTC)
     fact = Fact.objects.get(treaty="CCM", state="USA")
-    assert sign_checkpoint_if_due(later()) is not None, "a new checkpoint within a minute"
+    within_a_minute = recorded_at + dt.timedelta(seconds=60)
+    assert sign_checkpoint_if_due(within_a_minute) is not None, "a new checkpoint in a minute"
     client.logout()
 
     vkey = client.get("/log/key").content.decode().splitlines()[0]
@@ -135,6 +137,14 @@ def test_an_instrument_recorded_in_the_admin_is_proved_with_an_independent_verif
     assert rfc9162_verify_inclusion(proof["entry"].encode(), proof["index"], size, path, root)
     assert not rfc9162_verify_inclusion(proof["entry"].encode().replace(b"USA", b"USB"),
                                         proof["index"], size, path, root)
+
+    # The API's fact names the same entry, and its own proof verifies the same way.
+    events = client.get("/api/v1/treaties/CCM/events?state=USA").json()["items"]
+    assert [event["log"]["index"] for event in events] == [proof["index"]]
+    api = client.get(events[0]["log"]["proof"]).json()
+    assert open_checkpoint(api["checkpoint"], vkey) == (origin, size, root)
+    assert rfc9162_verify_inclusion(api["entry"].encode(), api["index"], size,
+                                    [base64.b64decode(h) for h in api["proof"]], root)
 
 
 def test_the_admin_asks_a_reason_for_a_correction_and_a_deletion(signed_register, client,

@@ -15,7 +15,6 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 
-from tests.newsroom_fixtures import make_site
 from treatydesk.security.accounts.roles import ROLES, ensure_roles
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +23,10 @@ MAY_PUBLISH_NOTICES = {"Moderators"}
 
 
 @pytest.fixture
-def notice():
+def notice(site_pages):
     from treatydesk.newsroom.notices.models import NoticeIndexPage, NoticePage
     from treatydesk.setup.newsroom import ensure_notice_workflow
 
-    make_site()
     ensure_roles()
     ensure_notice_workflow()
     index = NoticeIndexPage.objects.get(locale__language_code="en")

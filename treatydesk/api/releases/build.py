@@ -4,7 +4,9 @@ Per treaty (``<code>/``): participants, events, counts and panel as CSV and JSON
 release: one XLSX workbook (participants, events, counts), ``datapackage.json``
 (Frictionless), ``CITATION.cff``, ``citation.json`` (CSL-JSON), ``changelog.json`` (facts
 added, changed and removed since the previous release, with their C.N.) and
-``manifest.json`` (the register versions it was made from). Rows come from
+``manifest.json`` (the register versions it was made from), and ``log/checkpoint`` and
+``log/key``: the signed checkpoint of the register's log when it was made and the log's key
+(``signedlog``). Rows come from
 ``treatydesk.api.resources``, the API's own functions.
 """
 
@@ -30,7 +32,7 @@ from treatydesk.records.facts.loading import current_register, register_versions
 from treatydesk.records.status.summary import counts_dict
 
 from .. import resources
-from . import package, store
+from . import package, signedlog, store
 
 TITLE = "Treaty Desk register: participation in {codes}"
 
@@ -132,13 +134,17 @@ def make_release(day: dt.date | None = None) -> Release:
             before = _previous_events(previous, code)
             if before is not None:
                 changes[code] = opendata.diff_rows(code, before, by_table["events"]).as_dict()
-        return _publish(work, day, codes, previous, versions, tables, changes)
+        log = signedlog.current_log()
+        if log is not None:
+            _write(work, signedlog.CHECKPOINT_FILE, log.note)
+            _write(work, signedlog.KEY_FILE, log.key_text)
+        return _publish(work, day, codes, previous, versions, tables, changes, log)
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _publish(work, day, codes, previous, versions, tables, changes) -> Release:
+def _publish(work, day, codes, previous, versions, tables, changes, log) -> Release:
     base = store.root()
     title = TITLE.format(codes=", ".join(codes))
     author = settings.WAGTAIL_SITE_NAME
@@ -146,7 +152,7 @@ def _publish(work, day, codes, previous, versions, tables, changes) -> Release:
         version = store.next_version(day)
         url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/data/releases/{version}/"
         _write(work, "datapackage.json",
-               _json(package.datapackage(version, day, codes, title, url)))
+               _json(package.datapackage(version, day, codes, title, url, log)))
         _write(work, "CITATION.cff", package.citation_cff(version, day, title, author, url))
         _write(work, "citation.json", _json(package.csl_json(version, day, title, author, url)))
         _write(work, "changelog.json", _json({"version": version, "previous": previous,
@@ -154,6 +160,7 @@ def _publish(work, day, codes, previous, versions, tables, changes) -> Release:
         _write(work, "manifest.json", _json({
             "version": version, "date": day.isoformat(), "treaties": codes,
             "register_versions": {c: str(versions.get(c, (0, None))[0]) for c in codes},
+            "log": log.manifest() if log else None,
         }))
         _workbook(work, f"treatydesk-{version}.xlsx", tables)
         try:

@@ -7,6 +7,8 @@ import datetime as dt
 from treatydesk.core import opendata
 from treatydesk.records.facts.export import CSV_FIELDS
 
+from . import signedlog
+
 #: Frictionless field types of each table's columns (every column is listed, in order).
 TABLES = {
     "participants": {
@@ -49,7 +51,33 @@ def columns(table: str) -> list[str]:
     return [name for name, _ in TABLES[table]["fields"]]
 
 
-def datapackage(version: str, day: dt.date, codes: list[str], title: str, url: str) -> dict:
+def _log_resources(log) -> list[dict]:
+    """The release's signed checkpoint and the log's key: plain text, not tables."""
+    return [{
+        "name": "register-log-checkpoint",
+        "path": signedlog.CHECKPOINT_FILE,
+        "profile": "data-resource",
+        "format": "txt",
+        "mediatype": "text/plain",
+        "encoding": "utf-8",
+        "description": f"The signed checkpoint of the register's log when this release was "
+                       f"made ({log.size} entries; a C2SP signed note, docs/transparency.md)",
+    }, {
+        "name": "register-log-key",
+        "path": signedlog.KEY_FILE,
+        "profile": "data-resource",
+        "format": "txt",
+        "mediatype": "text/plain",
+        "encoding": "utf-8",
+        "description": "The register log's verifier keys (signed-note vkey encoding), the "
+                       "signing key first: the checkpoint verifies with it",
+    }]
+
+
+def datapackage(version: str, day: dt.date, codes: list[str], title: str, url: str,
+                log=None) -> dict:
+    """The Data Package: every table as a tabular resource, and the signed log's checkpoint
+    and key as text (hence the profile ``data-package``, which allows both)."""
     resources = []
     for code in codes:
         for table, spec in TABLES.items():
@@ -67,8 +95,10 @@ def datapackage(version: str, day: dt.date, codes: list[str], title: str, url: s
                     "missingValues": [""],
                 },
             })
+    if log is not None:
+        resources += _log_resources(log)
     return {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": "treatydesk-register",
         "title": title,
         "version": version,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from . import store
+from . import signedlog, store
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 
@@ -64,6 +64,8 @@ def release_file(request, version: str, name: str):
     if path.suffix in (".csv", ".json", ".cff"):
         kind = {".csv": "text/csv", ".json": "application/json",
                 ".cff": "text/plain"}[path.suffix] + "; charset=utf-8"
+    elif name in (signedlog.CHECKPOINT_FILE, signedlog.KEY_FILE):
+        kind = "text/plain; charset=utf-8"
     response = FileResponse(path.open("rb"), content_type=kind)
     response["Cache-Control"] = IMMUTABLE
     response["Access-Control-Allow-Origin"] = "*"

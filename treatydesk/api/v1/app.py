@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from ..problems import PROBLEM_TYPE, problem_response, validation_errors
-from . import lists, states, treaties
+from . import lists, log, states, treaties
 
 
 class OpenDataAPI(NinjaAPI):
@@ -43,7 +43,7 @@ api = OpenDataAPI(
 )
 
 
-for module in (treaties, states, lists):
+for module in (treaties, states, lists, log):
     api.add_router("", module.router)
 
 

@@ -6,6 +6,7 @@ from ninja import Query, Router
 from treatydesk.core.obligations import deadline_detail
 from treatydesk.newsroom.meetings.models import MeetingPage
 from treatydesk.newsroom.notices.models import NoticePage
+from treatydesk.records.log import proofs
 from treatydesk.records.obligations.loading import current_obligations
 
 from ..conditional import versioned
@@ -59,17 +60,27 @@ def _live(model, lang: str):
 @versioned("pages")
 def notices(request, lang: Lang = "en", state: str | None = None, cursor: str | None = None,
             limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)):
-    """The published depositary notices in ``lang``, oldest first."""
+    """The published depositary notices in ``lang``, oldest first, each with the signed log's
+    entry of the fact it announces (``log``, as a fact's in ``/treaties/{code}/events``)."""
     pages = _live(NoticePage, lang).select_related("source")
     if state:
         pages = pages.filter(source__state=params.state(state).iso3)
+    pages = list(pages)
+    entries = proofs.latest_entries(p.source.fact_id for p in pages
+                                    if p.source and p.source.fact_id is not None)
     rows = [{
         "id": p.pk, "title": p.title, "url": p.url or "", "lang": p.locale.language_code,
         "date": p.date.isoformat() if p.date else None, "text": p.text,
         "treaty": p.source.treaty if p.source else "", "iso3": p.source.state if p.source else "",
+        "log": _entry(entries, p.source.fact_id if p.source else None),
     } for p in pages]
     rows.sort(key=_page_key)
     return page(request, rows, _page_key, cursor, limit)
+
+
+def _entry(entries: dict, fact_id: int | None) -> dict | None:
+    entry = entries.get(fact_id)
+    return entry.as_dict() if entry else None
 
 
 @router.get("/meetings", response={200: ListPage, **ERRORS}, tags=["lists"])

@@ -9,11 +9,12 @@ as ECMAScript writes a double (section 3.2.2.3). No PyPI package for it is well 
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from decimal import Decimal
 
-__all__ = ["CanonicalJsonError", "canonical_json"]
+__all__ = ["CanonicalJsonError", "canonical_json", "parse_canonical"]
 
 
 class CanonicalJsonError(ValueError):
@@ -114,3 +115,45 @@ def canonical_json(value) -> bytes:
     out: list[str] = []
     _write(value, out)
     return "".join(out).encode("utf-8")
+
+
+# Bytes that begin the UTF-8 form of U+E000 and above: where sorting names by code point (as
+# Python does) and by UTF-16 code unit (as RFC 8785 does) can disagree.
+_HIGH_LEAD = re.compile(rb"[\xee-\xff]")
+
+
+def parse_canonical(data: bytes):
+    """Return the JSON value of ``data`` if ``data`` is its RFC 8785 form; raise
+    CanonicalJsonError if it is not (or ValueError if it is not JSON at all).
+
+    The verifier checks every entry of the log this way, so it avoids ``canonical_json``'s
+    pure-Python writer where the standard library's C writer gives the same bytes: for a value
+    with no fraction or exponent, no integer beyond 2^53 and no character from U+E000 up,
+    ``json.dumps`` with sorted keys, no spaces and no ASCII escaping writes exactly what
+    RFC 8785 does (the same escapes, the same order of names). Anything else goes the slow way.
+    """
+    text = data.decode("utf-8")
+    unusual = []
+
+    def number(literal: str) -> int:
+        value = int(literal)
+        if abs(value) > _MAX_EXACT:
+            unusual.append(literal)
+        return value
+
+    def fraction(literal: str) -> float:
+        unusual.append(literal)
+        return float(literal)
+
+    value = json.loads(text, parse_int=number, parse_float=fraction)
+    if not unusual and not _HIGH_LEAD.search(data):
+        try:
+            fast = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+                              allow_nan=False).encode("utf-8")
+        except (UnicodeEncodeError, TypeError, ValueError):
+            fast = None  # a lone surrogate or a name that is not a string: the slow way says
+        if fast == data:
+            return value
+    if canonical_json(value) != data:
+        raise CanonicalJsonError("is not in RFC 8785 canonical form")
+    return value

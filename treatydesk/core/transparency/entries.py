@@ -16,12 +16,11 @@ each treaty's facts, which the register's rules turn into the published status.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
 from treatydesk.core import register as core
 
-from .canonical import CanonicalJsonError, canonical_json
+from .canonical import CanonicalJsonError, canonical_json, parse_canonical
 
 __all__ = ["CHANGES", "ReplayError", "Replayed", "fact_from_values", "fact_values", "make_entry",
            "replay"]
@@ -94,25 +93,24 @@ class Replayed:
 
 def _parse(index: int, data: bytes) -> dict:
     try:
-        entry = json.loads(data.decode("utf-8"))
+        entry = parse_canonical(data)
+    except CanonicalJsonError as error:
+        raise ReplayError(index, str(error)) from None
     except (UnicodeDecodeError, ValueError):
         raise ReplayError(index, "is not JSON") from None
     if not isinstance(entry, dict) or entry.get("log") != FORMAT:
         raise ReplayError(index, f"is not a format-{FORMAT} log entry")
-    try:
-        canonical = canonical_json(entry)
-    except CanonicalJsonError as error:
-        raise ReplayError(index, str(error)) from None
-    if canonical != data:
-        raise ReplayError(index, "is not in RFC 8785 canonical form")
     return entry
 
 
-def replay(entries: list[bytes]) -> Replayed:
-    """Apply the entries in order; raise ReplayError naming the first that cannot apply."""
-    state = Replayed()
-    where: dict[int, str] = {}
-    for index, data in enumerate(entries):
+def replay(entries: list[bytes], after: Replayed | None = None, first: int = 0) -> Replayed:
+    """Apply the entries in order; raise ReplayError naming the first that cannot apply.
+
+    With ``after`` (the replay of the entries before ``first``), go on from it: the entries
+    are then those from index ``first`` on, and ``after`` is extended in place."""
+    state = after if after is not None else Replayed()
+    where = {pk: treaty for treaty, facts in state.facts.items() for pk in facts}
+    for index, data in enumerate(entries, start=first):
         entry = _parse(index, data)
         change, fact_id, treaty = entry.get("change"), entry.get("fact_id"), entry.get("treaty")
         values = entry.get("fact")

@@ -83,7 +83,9 @@ def page_content(page) -> tuple[str, str, str]:
     with translation.override(page.locale.language_code):
         date = getattr(page, "date", None) or getattr(page, "start_date", None)
         heading = page.title if not date else f"{page.title}\n{_format_date(date)}"
-        text = "\n\n".join(part for part in (heading, page_text(page),
+        # A page may end its mail with a line of its own (a notice: its signed-log entry).
+        trailer = page.mail_trailer() if hasattr(page, "mail_trailer") else ""
+        text = "\n\n".join(part for part in (heading, page_text(page), trailer,
                                              _("Read it on our site: %(url)s") % {"url": url})
                            if part)
     return page.title, text, url

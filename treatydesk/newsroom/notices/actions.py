@@ -24,7 +24,7 @@ from wagtail.models import Revision, WorkflowState
 from treatydesk.core import clock, wording
 from treatydesk.core import register as core
 from treatydesk.media.models import CustomDocument
-from treatydesk.records.facts.loading import current_register
+from treatydesk.records.facts.loading import current_register, register_for
 from treatydesk.records.facts.models import Fact
 
 from .models import NoticeIndexPage, NoticePage, NoticeSource, NoticeSubject
@@ -128,7 +128,7 @@ class DraftNotices:
         source = self.source()
         if source is None:
             return []
-        register = current_register(self.fact.treaty)
+        register = register_for(self.fact)  # a draft's notices speak of it as published
         source.fact = self.fact
         texts = drafted_texts(source, register)
         if texts is None:
@@ -228,12 +228,13 @@ class RefreshNotices:
         sources = list(sources)
         if not sources:
             return 0
-        register = current_register(self.treaty)
+        published = current_register(self.treaty)
         pages_by_source = {}
         for page in (NoticePage.objects.filter(source__in=sources).select_related("locale")):
             pages_by_source.setdefault(page.source_id, []).append(page)
         changed = 0
         for source in sources:
+            register = register_for(source.fact) if source.fact.is_draft else published
             texts = drafted_texts(source, register)
             pages = pages_by_source.get(source.pk, [])
             if texts is None:
@@ -287,6 +288,12 @@ def withdraw_scheduling(pages, user=None) -> None:
         base_content_type__app_label="wagtailcore", object_id__in=ids,
         approved_go_live_at__isnull=False,
     ).update(approved_go_live_at=None)
+    cancel_reviews(pages, user)
+
+
+def cancel_reviews(pages, user=None) -> None:
+    """Cancel the workflows in progress on ``pages`` (as Wagtail does when one is published)."""
+    ids = [str(page.pk) for page in pages]
     for state in WorkflowState.objects.active().filter(
             base_content_type__app_label="wagtailcore", object_id__in=ids):
         state.cancel(user=user)

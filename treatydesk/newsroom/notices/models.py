@@ -11,6 +11,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -19,6 +20,8 @@ from wagtail.search import index
 
 from treatydesk.core import wording
 from treatydesk.core.register import country_name
+from treatydesk.mail.outgoing.messages import public_base_url
+from treatydesk.records.log.proofs import EntryRef, latest_entry
 from treatydesk.security.accounts.review import ReviewedPagePermissionTester, ReviewedPublishing
 
 from .panels import RegisterPanel
@@ -101,14 +104,21 @@ class NoticeIndexPage(ReviewedPublishing, Page):
 
 
 class NoticePermissionTester(ReviewedPagePermissionTester):
-    """Refuse publishing, and submitting for moderation, a notice whose fact was deleted; leave
-    publishing to the reviewers (``security/accounts/review.py``)."""
+    """Refuse publishing, and submitting for moderation, a notice whose fact was deleted or is
+    a draft (published with it from its review page, ``factreview``); leave publishing to the
+    reviewers (``security/accounts/review.py``)."""
 
     def can_publish(self):
-        return super().can_publish() and not self.page.fact_is_deleted
+        return super().can_publish() and not self.page.fact_is_deleted \
+            and not self.page.fact_is_draft
 
     def can_submit_for_moderation(self):
-        return super().can_submit_for_moderation() and not self.page.fact_is_deleted
+        return super().can_submit_for_moderation() and not self.page.fact_is_deleted \
+            and not self.page.fact_is_draft
+
+    def can_publish_with_its_fact(self):
+        """Return whether the user may publish this notice together with its draft fact."""
+        return super().can_publish() and not self.page.fact_is_deleted
 
 
 class NoticeFactDeleted(ValidationError):
@@ -165,6 +175,11 @@ class NoticePage(Page):
             raise NoticeFactDeleted(
                 _("This notice cannot be published: the register fact it announces has been "
                   "deleted."), code="fact_deleted")
+        if going_live and self.fact_is_draft and not self._already_live():
+            raise NoticeFactDeleted(
+                _("This notice cannot be published alone: the register fact it announces is a "
+                  "draft. Publish them together from the fact's review page."),
+                code="fact_draft")
         return super().save(*args, **kwargs)
 
     def _already_live(self) -> bool:
@@ -181,6 +196,11 @@ class NoticePage(Page):
         return source is not None and source.fact_is_deleted
 
     @property
+    def fact_is_draft(self) -> bool:
+        source = self.source if self.source_id else None
+        return source is not None and source.fact_id is not None and source.fact.is_draft
+
+    @property
     def state(self) -> str:
         return self.source.state if self.source_id else ""
 
@@ -193,7 +213,27 @@ class NoticePage(Page):
         lang = self.locale.language_code
         context["state_name"] = country_name(self.state, lang) if self.state else ""
         context["instrument_sentence"] = self.instrument_sentence()
+        context["log_entry"] = self.log_entry()
         return context
+
+    def log_entry(self) -> EntryRef | None:
+        """Return the register log's entry this notice comes from: the latest about its fact
+        (the values the notice was drafted from; a correction redrafts it), or None once the
+        fact is deleted. Only the entry's index, leaf hash and proof are shown: the entry is
+        public and never holds the fact's internal note."""
+        if not self.source_id or self.source.fact_id is None:
+            return None
+        return latest_entry(self.source.fact_id)
+
+    def mail_trailer(self) -> str:
+        """Return the line the notice's e-mail ends with: its log entry and its proof."""
+        entry = self.log_entry()
+        if entry is None:
+            return ""
+        return gettext("This notice comes from entry %(index)s of the register's signed log "
+                       "(leaf hash %(hash)s). Its inclusion proof: %(url)s") % {
+            "index": entry.index, "hash": entry.leaf_hash_b64,
+            "url": public_base_url() + entry.proof_path}
 
     def instrument_sentence(self) -> str:
         """Return "The instrument of ratification deposited with the Secretary-General is"."""

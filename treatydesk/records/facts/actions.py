@@ -2,6 +2,11 @@
 
 Each action validates with the register core's rules (the same ones the admin, the importer and
 the command line use), writes the audit log and bumps the treaty's register version.
+
+A draft (``Fact.status``) is checked against the published register but changes nothing
+public: recording, correcting or deleting it renews no version and reaches no log, and its
+signals say it is a draft. ``PublishFact`` makes it part of the register, as if recorded then.
+The imports (``ImportRegister``, ``untc_import``) write published facts directly.
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ import datetime as dt
 import io
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from treatydesk.core import clock
 from treatydesk.core import register as core
 
 from . import audit
 from .loading import bump_version, stored_facts, to_core
-from .models import Fact
+from .models import Fact, FactStatus
 from .replace import replace_facts
 from .signals import fact_deleted, fact_recorded
 
@@ -74,8 +80,11 @@ class RecordFact:
         with transaction.atomic():
             before = None
             if self.fact.pk:
-                stored = Fact.objects.select_for_update().filter(pk=self.fact.pk).first()
+                stored = Fact.including_drafts.select_for_update().filter(
+                    pk=self.fact.pk).first()
                 before = stored.as_snapshot() if stored else None
+                if stored:  # a correction never changes whether it is published: PublishFact does
+                    self.fact.status = stored.status
             self.fact.save()
             audit.record(
                 instance=self.fact, treaty=self.fact.treaty,
@@ -83,7 +92,8 @@ class RecordFact:
                 summary=str(self.fact), user=self.user, actor=self.actor,
                 before=before, after=self.fact.as_snapshot(),
             )
-            bump_version(self.fact.treaty)
+            if not self.fact.is_draft:
+                bump_version(self.fact.treaty)
             fact_recorded.send(sender=Fact, fact=self.fact, before=before, user=self.user,
                                actor=self.actor, reason=self.reason)
         return self.fact
@@ -123,10 +133,45 @@ class DeleteFact:
                 action=audit.Action.DELETE, summary=summary, user=self.user, actor=self.actor,
                 before=snapshot,
             )
+            draft = self.fact.is_draft
             self.fact.delete()
-            bump_version(snapshot["treaty"])
+            if not draft:
+                bump_version(snapshot["treaty"])
             fact_deleted.send(sender=Fact, fact_id=pk, snapshot=snapshot, user=self.user,
-                              actor=self.actor, reason=self.reason)
+                              actor=self.actor, reason=self.reason, draft=draft)
+
+
+class PublishFact:
+    """Publish a draft: it joins the register, checked again against the register as it is now.
+
+    The audit log says "published"; ``fact_recorded`` is sent with no ``before``, so the public
+    log, the page cache and the notices take it as a fact recorded now.
+    """
+
+    def __init__(self, fact: Fact, user=None, actor: str | None = None):
+        self.fact = fact
+        self.user = user
+        self.actor = audit.actor_name(user, actor)
+
+    def execute(self) -> Fact:
+        with transaction.atomic():
+            fact = Fact.including_drafts.select_for_update().filter(pk=self.fact.pk).first()
+            if fact is None or not fact.is_draft:
+                raise RegisterRejected([_("This fact is not a draft any more: it was "
+                                          "published or deleted meanwhile.")])
+            problems = RecordFact(fact).problems()
+            if problems:
+                raise RegisterRejected([p.message for p in problems])
+            fact.status = FactStatus.PUBLISHED
+            fact.save(update_fields=["status", "updated_at"])
+            audit.record(instance=fact, treaty=fact.treaty, action=audit.Action.PUBLISH,
+                         summary=str(fact), user=self.user, actor=self.actor,
+                         after=fact.as_snapshot())
+            bump_version(fact.treaty)
+            fact_recorded.send(sender=Fact, fact=fact, before=None, user=self.user,
+                               actor=self.actor, reason="")
+        self.fact = fact
+        return fact
 
 
 @dataclasses.dataclass

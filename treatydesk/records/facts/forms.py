@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from treatydesk.core import register as core
 
 from .actions import RecordFact, RegisterRejected
+from .models import FactStatus
 
 STATE_HELP = _("UN name (e.g. Bolivia (Plurinational State of)) or ISO code (BOL)")
 
@@ -34,6 +35,12 @@ class FactForm(WagtailAdminModelForm):
         help_text=_("Required for a correction. Published in the register's public log."),
     )
 
+    draft = forms.BooleanField(
+        label=_("Save as a draft"), required=False, initial=True,
+        help_text=_("A draft is in no public page, download or log. Review it with its drafted "
+                    "notices, then publish them together. Untick to publish the fact now."),
+    )
+
     def clean_reason(self):
         reason = self.cleaned_data.get("reason", "").strip()
         if self.instance.pk and not reason:
@@ -44,6 +51,8 @@ class FactForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:  # a draft is published from its review page, with its notices
+            self.fields.pop("draft", None)
         # A new fact is most often about the site's own treaty.
         if not self.instance.pk and "treaty" in self.fields:
             self.fields["treaty"].initial = settings.TREATYDESK_TREATY
@@ -75,6 +84,9 @@ class FactForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         instance = self._candidate()
+        if not instance.pk:
+            instance.status = (FactStatus.DRAFT if self.cleaned_data.get("draft")
+                               else FactStatus.PUBLISHED)
         if not commit:
             return instance
         try:

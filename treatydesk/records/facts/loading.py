@@ -1,4 +1,8 @@
-"""Build the core ``Register`` from stored facts, cached until the treaty's register changes."""
+"""Build the core ``Register`` from stored facts, cached until the treaty's register changes.
+
+Only published facts are read (``Fact.objects``): a draft is in no register a reader sees.
+``register_for`` gives the register a draft would make, for the notices drafted from it.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ def to_core(row: Fact) -> core.Fact:
 
 
 def stored_facts(treaty: str) -> list[core.Fact]:
-    """Return every stored fact of ``treaty`` as core facts."""
+    """Return every published fact of ``treaty`` as core facts."""
     rows = Fact.objects.filter(treaty=treaty).order_by("pk")
     return [to_core(row) for row in rows]
 
@@ -60,6 +64,15 @@ def current_register(treaty: str) -> core.Register:
     recomputed only after a change, so public pages stay fast with the full register.
     """
     return _registers.get(treaty.upper())
+
+
+def register_for(fact: Fact) -> core.Register:
+    """Return the register ``fact`` belongs to: the current one, or for a draft the register as
+    it would be once the draft is published (computed each time, never cached)."""
+    if not fact.is_draft:
+        return current_register(fact.treaty)
+    facts = [to_core(row) for row in Fact.objects.filter(treaty=fact.treaty).order_by("pk")]
+    return core.Register(core.load_treaty(fact.treaty), [*facts, to_core(fact)])
 
 
 def clear_cache() -> None:

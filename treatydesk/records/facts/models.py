@@ -2,6 +2,11 @@
 
 The rules live in ``treatydesk.core.register`` (plain Python); these models only store what the
 depositary recorded and who changed it.
+
+A fact is a draft or published. ``Fact.objects`` holds the published facts only, so that every
+reader of the register (the core ``Register`` built in ``loading``, the public pages, the API,
+counts, pictures, releases, obligations, the log's checks) ignores drafts without asking;
+``Fact.including_drafts`` (the default manager, which the admin uses) holds every fact.
 """
 
 from django.conf import settings
@@ -43,8 +48,23 @@ class FactKind(models.TextChoices):
     NO_INTENTION = "no_intention", _("Notified it does not intend to become a party")
 
 
+class FactStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishedFacts(models.Manager):
+    """The facts of the public register: drafts left out."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(status=FactStatus.PUBLISHED)
+
+
 class Fact(models.Model):
     """One act recorded by the depositary: a signature, an instrument, a withdrawal notice, …"""
+
+    including_drafts = models.Manager()
+    objects = PublishedFacts()
 
     treaty = models.CharField(_("treaty"), max_length=8, choices=TreatyCode.choices, db_index=True)
     state = models.CharField(_("state (ISO 3166 alpha-3)"), max_length=3, db_index=True)
@@ -80,6 +100,12 @@ class Fact(models.Model):
         _("internal note"), blank=True,
         help_text=_("For the register keepers only: never shown on a public page or download."),
     )
+    status = models.CharField(
+        _("status"), max_length=16, choices=FactStatus.choices,
+        default=FactStatus.PUBLISHED, db_index=True,
+        help_text=_("A draft is in no public page, download or log until it is published with "
+                    "its notices."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -88,14 +114,22 @@ class Fact(models.Model):
         verbose_name_plural = _("register facts")
         ordering = ["treaty", "state_name", "date", "pk"]
         indexes = [models.Index(fields=["treaty", "state"])]
+        default_manager_name = "including_drafts"
+        permissions = [("publish_fact", _("Can publish a draft register fact"))]
 
     def __str__(self):
         when = self.date.isoformat() if self.date else "date unknown"
         name = self.state_name or self.state
         return f"{self.treaty} · {name} · {self.get_kind_display()} · {when}"
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == FactStatus.DRAFT
+
     def as_snapshot(self) -> dict:
-        """Return the fact's recorded values as JSON-ready data, for the audit log."""
+        """Return the fact's recorded values as JSON-ready data, for the audit log.
+
+        The status is not among them: a log entry exists only for a published fact."""
         return {
             "treaty": self.treaty, "state": self.state, "state_name": self.state_name,
             "kind": self.kind, "date": self.date.isoformat() if self.date else None,
@@ -126,6 +160,7 @@ class AuditEntry(models.Model):
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
         IMPORT = "import", _("imported")
+        PUBLISH = "publish", _("published")
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(

@@ -3,6 +3,10 @@
 Other apps react to a change of the register without the register knowing them: the notices app
 drafts and refreshes notices from these. A receiver that raises rolls the change back, so a
 receiver must only do work that belongs with the change.
+
+A draft fact (``fact.is_draft``) is not public: a receiver that publishes something (the log)
+ignores its changes. Publishing the draft (``actions.PublishFact``) sends ``fact_recorded`` with
+``before=None``, as for a fact recorded then.
 """
 
 from django.dispatch import Signal
@@ -12,7 +16,7 @@ from django.dispatch import Signal
 fact_recorded = Signal()
 
 #: A fact was deleted. Arguments: ``fact_id``, ``snapshot`` (its values), ``user``, ``actor``,
-#: ``reason``.
+#: ``reason``, ``draft`` (True when the fact was a draft, never public).
 fact_deleted = Signal()
 
 #: A treaty's facts were replaced by an import. Arguments: ``treaty`` (code), ``user``, ``actor``,

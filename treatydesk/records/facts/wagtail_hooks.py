@@ -10,7 +10,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from treatydesk.core.wording import long_date
 
@@ -36,15 +41,26 @@ class FactIndexView(IndexView):
         return kwargs
 
 
+class FactCreateView(CreateView):
+    """Saving a draft says that the public register has not changed."""
+
+    def get_success_message(self, instance):
+        if instance.is_draft:
+            return _("Saved as a draft: “%(fact)s” is in no public page, download or log until "
+                     "it is published.") % {"fact": instance}
+        return super().get_success_message(instance)
+
+
 class FactViewSet(SnippetViewSet):
     model = Fact
     icon = "list-ul"
     menu_label = _("Register facts")
     index_view_class = FactIndexView
+    add_view_class = FactCreateView
     list_display = ["state_name", "treaty", "kind",
                     Column("date", label=_("date"), accessor=fact_date, sort_key="date"),
-                    "cn_reference", "updated_at"]
-    list_filter = ["treaty", "kind"]
+                    "status", "cn_reference", "updated_at"]
+    list_filter = ["treaty", "status", "kind"]
     search_fields = ["state_name", "state", "cn_reference", "source"]
     ordering = ["treaty", "state_name", "date"]
     delete_template_name = "registry/fact_confirm_delete.html"
@@ -60,6 +76,7 @@ class FactViewSet(SnippetViewSet):
                 heading=_("Provenance"),
             ),
             FieldPanel("reason"),
+            FieldPanel("draft"),
         ],
         base_form_class=FactForm,
     )

@@ -19,13 +19,17 @@ def _sign_after_commit():
 
 @receiver(fact_recorded, dispatch_uid="registerlog.fact_recorded")
 def log_recorded(sender, fact, before=None, reason="", **kwargs):
+    if fact.is_draft:  # not public until published, which records it then
+        return
     store.append([{"change": "corrected" if before else "recorded", "treaty": fact.treaty,
                    "fact_id": fact.pk, "fact": fact.as_snapshot(), "reason": reason}])
     _sign_after_commit()
 
 
 @receiver(fact_deleted, dispatch_uid="registerlog.fact_deleted")
-def log_deleted(sender, fact_id, snapshot, reason="", **kwargs):
+def log_deleted(sender, fact_id, snapshot, reason="", draft=False, **kwargs):
+    if draft:  # a draft never reached the log
+        return
     store.append([{"change": "deleted", "treaty": snapshot["treaty"], "fact_id": fact_id,
                    "fact": snapshot, "reason": reason}])
     _sign_after_commit()

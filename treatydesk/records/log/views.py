@@ -7,21 +7,12 @@ the checkpoint change as the log grows.
 
 from __future__ import annotations
 
-import base64
-
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from treatydesk.core.transparency import (
-    TileError,
-    consistency_proof,
-    inclusion_proof,
-    leaf_hash,
-    parse_tile_path,
-)
+from treatydesk.core.transparency import TileError, consistency_proof, parse_tile_path
 
-from . import store
-from .models import LogEntry
+from . import proofs, store
 from .signing import keystore, latest, sign_checkpoint_if_due
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -89,10 +80,6 @@ def tile(request, path):
     return response
 
 
-def _b64(value: bytes) -> str:
-    return base64.b64encode(value).decode()
-
-
 def _number(request, name: str) -> int | None:
     value = request.GET.get(name)
     if value is None or value == "":
@@ -106,32 +93,15 @@ def _number(request, name: str) -> int | None:
 def inclusion(request):
     """JSON: the inclusion proof of an entry (``index=N``, or ``fact=ID`` for the latest entry
     about that fact) in the tree of the latest checkpoint, or of ``size=S`` up to it."""
-    signed = latest()
-    if signed is None:
-        return _error("the log has no signed checkpoint yet", 404, request)
     try:
         index, fact, size = (_number(request, n) for n in ("index", "fact", "size"))
+        body = proofs.inclusion(index, fact, size)
+    except proofs.ProofRequestError as error:
+        return _error(str(error), error.status, request)
     except ValueError as error:
         return _error(str(error))
-    size = signed.size if size is None else size
-    if size > signed.size:
-        return _error(f"size={size} is beyond the latest checkpoint ({signed.size} entries)")
-    if index is None and fact is not None:
-        entry = LogEntry.objects.filter(fact_id=fact, index__lt=size).order_by("-index").first()
-        if entry is None:
-            return _error(f"no entry of the first {size} is about fact {fact}", 404, request)
-        index = entry.index
-    if index is None:
-        return _error("give index=N or fact=ID")
-    if index >= size:
-        return _error(f"entry {index} is not in a tree of {size} entries", 404, request)
-    entry = LogEntry.objects.get(index=index)
-    data = entry.data.encode("utf-8")
-    proof = inclusion_proof(store.DatabaseTree(), index, size)
-    body = {"index": index, "size": size, "entry": entry.data, "leaf_hash": _b64(leaf_hash(data)),
-            "proof": [_b64(h) for h in proof]}
-    if size == signed.size:
-        body["checkpoint"] = signed.note
+    if body["checkpoint"] is None:
+        del body["checkpoint"]
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = SHORT
     return response
@@ -154,6 +124,6 @@ def consistency(request):
         return _error(f"need first ≤ second ≤ {signed.size}, the latest checkpoint's size")
     proof = consistency_proof(store.DatabaseTree(), first, second)
     response = JsonResponse({"first": first, "second": second,
-                             "proof": [_b64(h) for h in proof]})
+                             "proof": [proofs.b64(h) for h in proof]})
     response["Cache-Control"] = IMMUTABLE
     return response

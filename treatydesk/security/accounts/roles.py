@@ -30,8 +30,12 @@ def crud(app_label: str, *models: str, actions=("add", "change", "delete", "view
     return tuple(f"{app_label}.{action}_{model}" for model in models for action in actions)
 
 
+# Publishing a draft fact with notices also needs the right to publish the notices (the
+# Moderators'): treatydesk/newsroom/notices/publishing.py.
+PUBLISH_FACTS = ("registry.view_fact", "registry.publish_fact")
 REGISTER = (
     *crud("registry", "fact"),
+    "registry.publish_fact",
     "registry.view_auditentry",
     *crud("obligations", "report", "notapplicabledeclaration", "completiondeclaration",
           "extensionrequest", "extensiondecision", "hostilitiesended"),
@@ -53,9 +57,10 @@ ROLES = (
            "notices for review."),
          (ACCESS,), PAGE_PUBLISH, UPLOAD),
     Role("Moderators",
-         _("Review notices against the register and publish them; publish, unlock and delete "
-           "any page; remove photos and documents."),
-         (ACCESS,), PAGE_MODERATE, CURATE),
+         _("Review notices against the register and publish them, with the draft register "
+           "fact they announce; publish, unlock and delete any page; remove photos and "
+           "documents."),
+         (ACCESS, *PUBLISH_FACTS), PAGE_MODERATE, CURATE),
     Role("Register keepers",
          _("Record, correct and import the register's facts and the States' reports and "
            "declarations; read the register's audit log."),
