@@ -1,18 +1,17 @@
 """The newsroom in a real browser: an editor publishes an article with a credited photo; the
-public pages, feeds, accessibility (axe-core), third-party requests and page weight."""
+public pages, feeds and page weight (accessibility and third-party requests:
+test_accessibility.py)."""
 
 import urllib.request
-from urllib.parse import urlsplit
 
 import feedparser
 import pytest
 from PIL import Image
 
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LANGUAGES = ("en", "fr", "es")
 CREDIT = "J. Doe / ISU"
 TITLE = "The President meets delegations in Geneva"
 LEAD = "The President of the Convention met the delegations of eleven States in Geneva."
@@ -133,47 +132,6 @@ def test_an_editor_publishes_an_article_with_a_credited_photo(browser, site_cont
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 1000
     context.close()
     public.close()
-
-
-def public_pages():
-    """Return the pages checked in every language: home, news, an article, the States Parties
-    list and a meeting."""
-    return {"home": "/", "news": "/news/", "article": "/news/vanuatu-accedes/",
-            "states-parties": "/states-parties/",
-            "meeting": "/meetings/fourth-meeting-of-states-parties/"}
-
-
-def test_public_pages_are_accessible_and_self_contained(browser, site_content):
-    base = site_content
-    host = urlsplit(base).netloc
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    foreign = []
-    page.on("request", lambda request: foreign.append(request.url)
-            if urlsplit(request.url).netloc != host and not request.url.startswith("data:")
-            else None)
-    assert AXE.exists(), "axe-core is missing: run `npm ci` in tests/browser"
-    axe = AXE.read_text()
-    problems = {}
-    checked = 0
-    for lang in LANGUAGES:
-        for path in public_pages().values():
-            response = page.goto(f"{base}/{lang}{path}")
-            assert response.status == 200, f"/{lang}{path} answered {response.status}"
-            page.evaluate(axe)
-            result = page.evaluate(
-                "async () => { const r = await axe.run(document); return {"
-                "passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, "
-                "impact: v.impact, help: v.help, "
-                "nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))}; }")
-            assert result["passes"] > 10, "axe-core did not run its checks"
-            checked += 1
-            if result["violations"]:
-                problems[f"/{lang}{path}"] = result["violations"]
-    assert checked == len(LANGUAGES) * len(public_pages())
-    assert not problems, problems
-    assert not foreign, f"requests to third parties: {sorted(set(foreign))[:10]}"
-    context.close()
 
 
 def test_the_home_page_without_images_is_under_100_kb(browser, site_content):

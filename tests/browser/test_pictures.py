@@ -1,47 +1,12 @@
-"""The pictures in a real browser: the map and charts pages pass axe-core in every language,
+"""The pictures in a real browser (axe-core on the map and charts pages: test_accessibility.py):
 the PNG decodes as an image, the year slider swaps the map without a reload, and screenshots
 of the home page at 1280 and 390 px are kept in test-artifacts/."""
 
 import pytest
 
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-LANGUAGES = ("en", "fr", "es")
-PAGES = ("/map/?as_of=2013-11-01", "/charts/", "/", "/states-parties/", "/states/IRQ/")
-AXE_RUN = ("async () => { const r = await axe.run(document); return {"
-           "passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, "
-           "impact: v.impact, help: v.help, "
-           "nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))}; }")
-
-
-def test_the_pages_with_pictures_pass_axe_in_every_language(browser, site_content):
-    base = site_content
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors, failed = [], []
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and "Failed to load resource" not in message.text
-            else None)
-    page.on("response", lambda response: failed.append(response.url)
-            if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
-    axe = AXE.read_text()
-    problems = {}
-    for lang in LANGUAGES:
-        for path in PAGES:
-            response = page.goto(f"{base}/{lang}{path}")
-            assert response.status == 200, f"/{lang}{path} answered {response.status}"
-            page.evaluate(axe)
-            result = page.evaluate(AXE_RUN)
-            assert result["passes"] > 10, "axe-core did not run its checks"
-            if result["violations"]:
-                problems[f"/{lang}{path}"] = result["violations"]
-    assert not problems, problems
-    assert not errors, errors  # no CSP refusal, no script error
-    assert not failed, failed  # every script, style and picture the pages ask for is there
-    context.close()
-
 
 def test_the_png_renders_in_the_browser(browser, site_content):
     context = browser.new_context()

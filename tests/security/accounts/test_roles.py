@@ -67,6 +67,7 @@ def test_editors_publish_pages_but_do_not_touch_the_register(home):
     editor = member_of("Editors")
     assert home.permissions_for_user(editor).can_publish()
     assert editor.has_perm("wagtailimages.add_image")
+    assert editor.has_perm("simple_translation.submit_translation")  # Translate, to a draft
     assert not editor.has_perm("registry.add_fact")
     assert not home.permissions_for_user(editor).can_unlock()
 

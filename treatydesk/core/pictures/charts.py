@@ -10,12 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .labels import place, rows
 from .palette import GRID, INK
 from .svg import esc, num, open_svg
 
 WIDTH, HEIGHT = 720, 380
 LEFT, RIGHT, TOP, BOTTOM = 56, 20, 56, 44
 FONT = 15
+MARK_FONT, MARK_ROW = 12, 17  # a marker label's size, and the height of one row of them
+
+
+def mark_baseline(top: float, row: int) -> float:
+    """Return the baseline of a marker label on ``row`` (0 nearest the plot)."""
+    return top - 12 - row * MARK_ROW
 
 
 @dataclass(frozen=True)
@@ -114,17 +121,26 @@ def _key(series: Sequence[Series], left: int = LEFT, font: int = FONT, bars: boo
 
 def line_chart(xs: Sequence[int], series: Sequence[Series], words: Words, *,
                marks: Sequence[Mark] = (), id_prefix: str = "chart") -> str:
-    """Return lines over the years ``xs``, with vertical marks and a key above the plot."""
-    frame = Frame(xs, max((max(s.values, default=0) for s in series), default=1))
+    """Return lines over the years ``xs``, with vertical marks and a key above the plot.
+
+    The marks' labels sit above the plot, below the key, in as many rows as it takes for no
+    two to overlap (``labels.place``); the plot starts lower for each row beyond the first.
+    """
+    y_max = max((max(s.values, default=0) for s in series), default=1)
+    frame = Frame(xs, y_max)
+    texts = [mark.label for mark in marks]
+    placed = place([frame.x(mark.x) for mark in marks], texts, MARK_FONT, 1, WIDTH - 1)
+    frame = Frame(xs, y_max, top=TOP + MARK_ROW * max(rows(placed) - 1, 0))
     parts = [open_svg(WIDTH, HEIGHT, words.title, words.desc, id_prefix, words.lang),
              _key(series), frame.axes(xs)]
-    for i, mark in enumerate(marks):
+    for mark, spot in zip(marks, placed, strict=True):
         x = num(frame.x(mark.x))
         parts.append(
             f'<g><title>{esc(mark.title)}</title><line x1="{x}" x2="{x}" y1="{frame.top - 8}" '
             f'y2="{frame.bottom}" stroke="{INK}" stroke-width="1" stroke-dasharray="3 3"/>'
-            f'<text x="{x}" y="{frame.top - 12 - (i % 2) * 13}" font-size="12" fill="{INK}" '
-            f'text-anchor="middle">{esc(mark.label)}</text></g>'
+            f'<text class="mark-label" x="{num(spot.x)}" '
+            f'y="{num(mark_baseline(frame.top, spot.row))}" font-size="{MARK_FONT}" '
+            f'fill="{INK}" text-anchor="middle">{esc(mark.label)}</text></g>'
         )
     for item in series:
         # A series may stop before the last x (a younger treaty): zip stops with it.

@@ -54,8 +54,8 @@ class Role:
 ROLES = (
     Role("Editors",
          _("Write and publish news, meetings and pages; upload photos and documents; submit "
-           "notices for review."),
-         (ACCESS,), PAGE_PUBLISH, UPLOAD),
+           "notices for review; copy a page into the other languages to be translated."),
+         (ACCESS, "simple_translation.submit_translation"), PAGE_PUBLISH, UPLOAD),
     Role("Moderators",
          _("Review notices against the register and publish them, with the draft register "
            "fact they announce; publish, unlock and delete any page; remove photos and "
