@@ -51,3 +51,11 @@ def test_a_value_that_is_no_date_is_refused_with_exit_status_2(fresh_site, today
 def test_a_day_within_the_bounds_is_taken(fresh_site, today, command, day):
     result = treatydesk(*command, "--as-of", day)
     assert result.code == 0, result.stderr
+
+
+def test_the_message_is_in_english_whatever_language_the_process_has_active(fresh_site, today):
+    from django.utils import translation
+
+    with translation.override("fr"):  # as a French page request leaves it in this process
+        result = treatydesk("status", "CCM", "--as-of", "9999-12-31")
+    assert result.code == 2 and "is outside the dates the register can show" in result.stderr

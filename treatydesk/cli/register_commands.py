@@ -85,10 +85,13 @@ def as_of_day(value: str | None, treaty) -> dt.date:
     the date asked for (a deadline list for 9999 counted every year up to it).
     """
     setup()
+    from django.utils import translation
+
     from treatydesk.records.status.asof import BadAsOf, parse_as_of
 
     try:
-        return parse_as_of(value, earliest=treaty.adopted_on).date
+        with translation.override("en"):  # the command speaks English, as its other messages
+            return parse_as_of(value, earliest=treaty.adopted_on).date
     except BadAsOf as error:
         raise UsageError(f"--as-of: {error.message}") from None
 
