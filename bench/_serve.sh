@@ -56,6 +56,8 @@ prepare_site() {
     "$BIN/treatydesk" init >"$WORK/init.log" 2>&1 || { cat "$WORK/init.log" >&2; exit 1; }
     touch "$TREATYDESK_VAR/.bench-ready"
   fi
+  # A kept site (BENCH_VAR) may predate a migration: without it every page would be a 500.
+  "$BIN/treatydesk" manage migrate --noinput -v0
   "$BIN/treatydesk" manage collectstatic --noinput -v0
 }
 
@@ -86,4 +88,62 @@ get() {
 article_path() {
   get "$1" /en/news/ | grep -o 'href="/en/news/[a-z0-9-]*/"' | grep -v '/category/' \
     | head -n 1 | sed 's/href="//; s/"$//'
+}
+
+# nginx_stack APP_PORT STACK_PORT [DOCROOT STATIC_PORT]: nginx as docs/deploy.md puts it in front
+# of the app server on APP_PORT (keep-alive upstream, the fast path of
+# deploy/nginx-page-cache.conf), listening on STACK_PORT, without TLS (wrk speaks plain HTTP;
+# nginx tells the app https). With DOCROOT, a second server on STATIC_PORT serves its files.
+nginx_stack() {
+  local app="$1" stack="$2" docroot="${3:-}" static="${4:-}" static_server=""
+  if [ -n "$docroot" ]; then
+    static_server="server { listen 127.0.0.1:$static; root $docroot; }"
+  fi
+  mkdir -p "$WORK/nginx"
+  cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  default_type text/html;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  # As deploy/nginx.conf has them.
+  proxy_cache_path $WORK/nginx/cache levels=1:2 keys_zone=treatydesk_pages:20m
+                   max_size=1g inactive=10m use_temp_path=off;
+  map \$http_cookie \$treatydesk_session { default 0; "~(^|;\\s*)(__Host-)?sessionid=" 1; }
+  upstream treatydesk { server 127.0.0.1:$app; keepalive 32; }
+  $static_server
+  server {
+    listen 127.0.0.1:$stack;
+    client_max_body_size 25m;
+    location / {
+      proxy_pass http://treatydesk;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-Proto https;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      include $ROOT/deploy/nginx-page-cache.conf;
+    }
+  }
+}
+EOF
+  chmod -R a+rX "$WORK"   # nginx's workers run as an unprivileged user when started as root
+  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g "daemon off;" 2>"$WORK/nginx/start.log" &
+  PIDS+=("$!")
+  for _ in $(seq 1 50); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$stack/healthz?scope=web" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "bench: nginx did not start; see $WORK/nginx/start.log" >&2
+  cat "$WORK/nginx/start.log" "$WORK/nginx/error.log" >&2 2>/dev/null
+  exit 1
 }

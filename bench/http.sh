@@ -40,55 +40,11 @@ mkdir -p "$DOCROOT"
 for page in "${ORDER[@]}"; do
   get "$UNCACHED_PORT" "${PAGES[$page]}" >"$DOCROOT/$page.html"
 done
-chmod -R a+rX "$WORK"   # nginx's workers run as an unprivileged user when started as root
 
+# nginx in front of the cached app server, and serving the files (bench/_serve.sh).
 NGINX_PORT="$(free_port)"
 STACK_PORT="$(free_port)"
-mkdir -p "$WORK/nginx"
-cat >"$WORK/nginx/nginx.conf" <<EOF
-worker_processes auto;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  default_type text/html;
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  # As deploy/nginx.conf has them, without TLS (wrk speaks plain HTTP; nginx says https).
-  proxy_cache_path $WORK/nginx/cache levels=1:2 keys_zone=treatydesk_pages:20m
-                   max_size=1g inactive=10m use_temp_path=off;
-  map \$http_cookie \$treatydesk_session { default 0; "~(^|;\\s*)(__Host-)?sessionid=" 1; }
-  upstream treatydesk { server 127.0.0.1:$CACHED_PORT; keepalive 32; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $DOCROOT;
-  }
-  server {
-    listen 127.0.0.1:$STACK_PORT;
-    location / {
-      proxy_pass http://treatydesk;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-Proto https;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      include $ROOT/deploy/nginx-page-cache.conf;
-    }
-  }
-}
-EOF
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g "daemon off;" 2>"$WORK/nginx/start.log" &
-PIDS+=("$!")
-for _ in $(seq 1 50); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/home.html" 2>/dev/null && break
-  sleep 0.1
-done
+nginx_stack "$CACHED_PORT" "$STACK_PORT" "$DOCROOT" "$NGINX_PORT"
 
 # Make sure each server does what its row says: the stack answers from nginx's cache.
 for page in "${ORDER[@]}"; do

@@ -34,3 +34,43 @@ def test_tokens_are_renewed_at_random():
         seen.add(read_token(RegisterVersion, "TPNW"))
     assert len(seen) == 5 and 0 not in seen
     assert RegisterVersion.objects.filter(treaty="TPNW").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_request_reads_each_token_once_until_it_changes_one(django_assert_num_queries):
+    from django.core.signals import request_finished, request_started
+
+    renew_token(RegisterVersion, "CCM")
+    request_started.send(sender=None)
+    try:
+        with django_assert_num_queries(1):
+            first = read_token(RegisterVersion, "CCM")
+            assert read_token(RegisterVersion, "CCM") == first
+            assert read_token(RegisterVersion, "CCM") == first
+        with django_assert_num_queries(1):  # another treaty: its own read
+            read_token(RegisterVersion, "TPNW")
+            read_token(RegisterVersion, "TPNW")
+        renew_token(RegisterVersion, "CCM")  # the request changed the register
+        with django_assert_num_queries(2):
+            renewed = read_token(RegisterVersion, "CCM")
+            assert read_token(RegisterVersion, "CCM") == renewed != first
+    finally:
+        request_finished.send(sender=None)
+    with django_assert_num_queries(2):  # outside a request every read asks the database
+        read_token(RegisterVersion, "CCM")
+        read_token(RegisterVersion, "CCM")
+
+
+@pytest.mark.django_db
+def test_the_next_request_sees_a_token_another_process_renewed(django_assert_num_queries):
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    before = read_token(RegisterVersion, "CCM")
+    request_finished.send(sender=None)
+    RegisterVersion.objects.update_or_create(treaty="CCM", defaults={"version": 12345})
+    request_started.send(sender=None)
+    try:
+        assert read_token(RegisterVersion, "CCM") == 12345 != before
+    finally:
+        request_finished.send(sender=None)

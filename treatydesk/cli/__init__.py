@@ -52,6 +52,6 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args) or 0
     except (CommandError, BadPinnedDate) as error:
         print(f"treatydesk {args.command}: {error}", file=sys.stderr)
-        return 1
+        return getattr(error, "exit_status", 1)
     except KeyboardInterrupt:
         return 130

@@ -8,11 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from treatydesk.core import clock
-
 from .django_setup import setup
 from .errors import CommandError
-from .register_commands import TREATY_HELP, _os_user, _read, _treaty, parse_date
+from .register_commands import AS_OF_HELP, TREATY_HELP, _os_user, _read, _treaty, as_of_day
 
 
 def add_parsers(sub) -> None:
@@ -26,8 +24,8 @@ def add_parsers(sub) -> None:
     )
     deadlines.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     deadlines.add_argument("--state", metavar="STATE", help="only this state (UN name or ISO code)")
-    deadlines.add_argument("--as-of", metavar="YYYY-MM-DD", type=parse_date,
-                           help="statuses on this day (default: today)")
+    deadlines.add_argument("--as-of", metavar="YYYY-MM-DD",
+                           help="statuses on this day; " + AS_OF_HELP)
     deadlines.add_argument("--format", choices=["csv", "json", "ics"], default="csv")
     deadlines.set_defaults(handler=deadlines_handler)
     records = sub.add_parser(
@@ -72,13 +70,12 @@ def deadlines_handler(args) -> int:
         except core.UnknownState:
             raise CommandError(
                 f"unknown state {args.state!r}: give its UN name or ISO code") from None
-    setup()
+    as_of = as_of_day(args.as_of, treaty)
     from treatydesk.core import obligations as duties
     from treatydesk.records.obligations import conf
     from treatydesk.records.obligations.loading import current_obligations
 
     obligations = current_obligations(treaty.code)
-    as_of = args.as_of or clock.today()
     if iso3 is not None:
         if iso3 not in obligations.register.states:
             raise CommandError(f"{iso3} has no fact in the {treaty.code} register")

@@ -8,12 +8,12 @@ import json
 import sys
 from pathlib import Path
 
-from treatydesk.core import clock
-
-from .django_setup import require_register_database
-from .errors import CommandError
+from .django_setup import require_register_database, setup
+from .errors import CommandError, UsageError
 
 TREATY_HELP = "treaty code: CCM, APMBC, ATT or TPNW"
+AS_OF_HELP = ("the day to show (default: today): from the treaty's adoption to five years "
+              "from today, as the website takes it")
 
 
 def add_parsers(sub) -> None:
@@ -54,7 +54,7 @@ def add_parsers(sub) -> None:
 
     status = sub.add_parser("status", help="every participant's status on a date")
     status.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
-    status.add_argument("--as-of", metavar="YYYY-MM-DD", type=parse_date)
+    status.add_argument("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)
     status.add_argument("--format", choices=["table", "csv", "json"], default="table")
     status.set_defaults(handler=status_handler)
 
@@ -62,7 +62,7 @@ def add_parsers(sub) -> None:
     notice.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     notice.add_argument("state", metavar="STATE", help="UN name or ISO 3166 code")
     notice.add_argument("--lang", default="en", choices=["en", "fr", "es"])
-    notice.add_argument("--as-of", metavar="YYYY-MM-DD", type=parse_date)
+    notice.add_argument("--as-of", metavar="YYYY-MM-DD", help=AS_OF_HELP)
     notice.set_defaults(handler=notice_handler)
 
 
@@ -75,6 +75,25 @@ def parse_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a date in the form YYYY-MM-DD"
         ) from None
+
+
+def as_of_day(value: str | None, treaty) -> dt.date:
+    """Return the ``--as-of`` day (today when not given), or raise UsageError (exit status 2).
+
+    The website's parser and bounds (records/status/asof.py): an ISO date from ``treaty``'s
+    adoption to ``HORIZON_YEARS`` from today, so that no command does work that grows with
+    the date asked for (a deadline list for 9999 counted every year up to it).
+    """
+    setup()
+    from django.utils import translation
+
+    from treatydesk.records.status.asof import BadAsOf, parse_as_of
+
+    try:
+        with translation.override("en"):  # the command speaks English, as its other messages
+            return parse_as_of(value, earliest=treaty.adopted_on).date
+    except BadAsOf as error:
+        raise UsageError(f"--as-of: {error.message}") from None
 
 
 def _treaty(code: str):
@@ -209,12 +228,13 @@ def _os_user() -> str:
 
 def status_handler(args) -> int:
     treaty = _treaty(args.treaty)
+    as_of = as_of_day(args.as_of, treaty)
     require_register_database()
     from treatydesk.records.facts.export import participant_detail, participant_row, rows_as_csv
     from treatydesk.records.facts.loading import current_register
 
     register = current_register(treaty.code)
-    records = register.participants(args.as_of or clock.today())
+    records = register.participants(as_of)
     if args.format == "csv":
         sys.stdout.write(rows_as_csv(records))
     elif args.format == "json":
@@ -224,9 +244,9 @@ def status_handler(args) -> int:
     else:
         rows = [_readable(participant_row(r)) for r in records]
         _print_table(rows)
-        counts = register.counts(args.as_of or clock.today())
+        counts = register.counts(as_of)
         print(f"\n{counts.parties} States Parties, {counts.signatories} signatories"
-              f" (as of {(args.as_of or clock.today()).isoformat()})")
+              f" (as of {as_of.isoformat()})")
     return 0
 
 
@@ -259,11 +279,11 @@ def notice_handler(args) -> int:
         country = core.resolve_state(args.state)
     except core.UnknownState:
         raise CommandError(f"unknown state {args.state!r}: give its UN name or ISO code") from None
+    as_of = as_of_day(args.as_of, treaty)
     require_register_database()
     from treatydesk.records.facts.loading import current_register
 
     register = current_register(treaty.code)
-    as_of = args.as_of or clock.today()
     record = register.participant(country.iso3, as_of)
     subject = None if record is None else wording.subject_of(record)
     if subject is None:

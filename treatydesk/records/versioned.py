@@ -5,6 +5,12 @@ keeps a version token per treaty (a row of a ``RegisterVersion``-like model), re
 every changing transaction, and a process checks the token (one indexed query) before using
 what it computed. Tokens are random rather than counted, so a database restored from a backup
 or rolled back can never present a token that a process has cached other facts under.
+
+Within one web request a token is read once: the page, its map and its chart each ask for the
+register, and the first answer is kept until the request ends (a per-thread memo opened by
+Django's ``request_started`` and closed by ``request_finished``). A request that renews a
+token reads every token from the database from then on. Outside requests (the worker, the
+scheduler, commands) every read queries.
 """
 
 from __future__ import annotations
@@ -14,18 +20,47 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
+from django.core.signals import request_finished, request_started
+
 T = TypeVar("T")
+
+
+class _RequestMemo(threading.local):
+    """The tokens this thread's current request has read; ``tokens`` is None outside one."""
+
+    tokens: dict | None = None
+
+
+_memo = _RequestMemo()
+
+
+def _open_memo(**_kwargs) -> None:
+    _memo.tokens = {}
+
+
+def _close_memo(**_kwargs) -> None:
+    _memo.tokens = None
+
+
+request_started.connect(_open_memo, dispatch_uid="treatydesk.versioned.open")
+request_finished.connect(_close_memo, dispatch_uid="treatydesk.versioned.close")
 
 
 def read_token(model, treaty: str) -> int:
     """Return ``treaty``'s current token in ``model`` (0 when it never changed)."""
-    token = model.objects.filter(treaty=treaty).values_list("version", flat=True).first()
-    return token or 0
+    tokens = _memo.tokens
+    if tokens is not None and (model, treaty) in tokens:
+        return tokens[model, treaty]
+    token = model.objects.filter(treaty=treaty).values_list("version", flat=True).first() or 0
+    if tokens is not None:
+        tokens[model, treaty] = token
+    return token
 
 
 def renew_token(model, treaty: str) -> None:
     """Give ``treaty`` a new random token in ``model``; call inside the changing transaction."""
     model.objects.update_or_create(treaty=treaty, defaults={"version": secrets.randbits(62)})
+    _memo.tokens = None  # this request changed the facts: read tokens afresh until it ends
 
 
 class VersionedCache(Generic[T]):

@@ -2,7 +2,15 @@
 
 import datetime as dt
 
-from treatydesk.core.register import Register, Status, load_shipped_facts, load_treaty
+import pytest
+
+from treatydesk.core.register import (
+    Register,
+    Status,
+    load_shipped_facts,
+    load_treaty,
+    treaty_codes,
+)
 
 
 def ccm():
@@ -32,3 +40,19 @@ def test_withdrawal_not_yet_notified_is_not_shown():
     after = ccm().participant("LTU", dt.date(2025, 3, 6))
     assert after.status is Status.WITHDRAWN
     assert after.withdrawal_effective.date == dt.date(2025, 3, 6)
+
+
+@pytest.mark.parametrize("code", treaty_codes())
+def test_statuses_on_a_day_are_the_status_of_each_state(code):
+    # statuses() reads the stages alone; it must say what status() says, State by State, on
+    # every day a fact changes something (and the day before), and in the order of the list.
+    facts, _ = load_shipped_facts(code)
+    register = Register(load_treaty(code), facts, today=dt.date(2026, 11, 28))
+    days = {day for fact in facts if (day := fact.date) is not None}
+    days |= {day - dt.timedelta(days=1) for day in days} | {dt.date(2031, 11, 28)}
+    for day in sorted(days):
+        expected = {state: status for state in register.states
+                    if (status := register.status(state, day)) is not None}
+        found = register.statuses(day)
+        assert found == expected, day
+        assert list(found) == [record.state for record in register.participants(day)], day

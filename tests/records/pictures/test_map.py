@@ -1,12 +1,14 @@
 """The world map: the page, the SVG and the PNG of a treaty on any date."""
 
 import re
+from dataclasses import replace
 
 import pytest
 
-from treatydesk.core import clock
+from treatydesk.core import clock, pictures
 from treatydesk.core import register as core
 from treatydesk.records.facts.loading import current_register
+from treatydesk.records.pictures import drawing
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +114,19 @@ def test_the_pictures_are_public_and_cacheable(client, fresh_site):
         response = client.get(url)
         assert "public" in response["Cache-Control"], url
         assert "Set-Cookie" not in response, url
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_the_names_kept_for_the_map_are_those_it_would_look_up(lang):
+    facts, _ = core.load_shipped_facts("CCM")
+    register = core.Register(core.load_treaty("CCM"), facts)
+    geo = pictures.world()
+    codes = {*geo.others, *geo.states, *geo.dots}
+    kept = drawing.area_names(register, lang)
+    assert kept == {code: drawing.area_name(code, lang, register) for code in codes}
+    # A register of other facts (a State renamed by the depositary) has its own names.
+    renamed = core.Register(core.load_treaty("CCM"), [
+        replace(fact, state_name="Republic of Iraq") if fact.state == "IRQ" else fact
+        for fact in facts])
+    if lang == "en":
+        assert drawing.area_names(renamed, lang)["IRQ"] == "Republic of Iraq" != kept["IRQ"]

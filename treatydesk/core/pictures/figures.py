@@ -17,12 +17,7 @@ from ..register import CONSENT_KINDS, Counts, Register
 
 def map_statuses(register: Register, as_of: dt.date) -> dict[str, str]:
     """Return ISO3 → status value for every State with a fact on or before ``as_of``."""
-    statuses = {}
-    for state in register.states:
-        status = register.status(state, as_of)
-        if status is not None:
-            statuses[state] = status.value
-    return statuses
+    return {state: status.value for state, status in register.statuses(as_of).items()}
 
 
 def year_end(year: int, today: dt.date) -> dt.date:

@@ -16,19 +16,25 @@ from .dates import format_date_en, ordinal_en
 from .definitions import TreatyDefinition
 from .facts import CONSENT_KINDS, Fact, FactKind
 from .ordinals import Rank, rank_deposits
-from .records import ComputedDate, Counts, ParticipantRecord, Status, TimelineEvent
+from .records import (
+    FLAG_DEPOSIT_DATE_UNKNOWN,
+    FLAG_DEPOSIT_ORDER_UNKNOWN,
+    FLAG_KIND_UNKNOWN,
+    FLAG_SECOND_INSTRUMENT,
+    FLAG_WITHDRAWAL_DATE_UNKNOWN,
+    FLAG_WITHDRAWAL_HELD,
+    ComputedDate,
+    Counts,
+    ParticipantRecord,
+    Status,
+    TimelineEvent,
+    as_it_stood,
+)
 from .rules import StateEntryIntoForce, treaty_entry_into_force
 from .timeline import state_timeline
 from .withdrawal import withdrawal_effective
 
 __all__ = ["ComputedDate", "Counts", "ParticipantRecord", "Register", "Status", "TimelineEvent"]
-
-FLAG_DEPOSIT_DATE_UNKNOWN = "deposit date unknown"
-FLAG_DEPOSIT_ORDER_UNKNOWN = "deposit order unknown"
-FLAG_SECOND_INSTRUMENT = "more than one consent instrument recorded"
-FLAG_WITHDRAWAL_DATE_UNKNOWN = "withdrawal notification date unknown"
-FLAG_WITHDRAWAL_HELD = "withdrawal held (armed conflict)"
-FLAG_KIND_UNKNOWN = "instrument kind not recorded"
 
 # Stages are stored as flat tuples of (status number, date) pairs, furthest stage first:
 # dates and small ints only, so the garbage collector stops scanning them after one pass.
@@ -145,6 +151,20 @@ class Register:
         """Return the status of one state on `as_of`, or None if it had no fact by then."""
         record = self.participant(iso3, as_of)
         return None if record is None else record.status
+
+    def statuses(self, as_of: date | None = None) -> dict[str, Status]:
+        """Return ISO3 → status on `as_of` of every state with a fact by then, sorted by name.
+
+        The same statuses as ``status()`` gives state by state, from the stages alone: no
+        record is built, so a day no one asked for yet costs one pass over the states.
+        """
+        as_of = as_of or self.today
+        found, stages = {}, self._stages
+        for state in self._order:
+            stage = _stage_on(stages[state], as_of)
+            if stage is not None:
+                found[state] = STATUSES[stage]
+        return found
 
     def counts(self, as_of: date | None = None) -> Counts:
         """Return how many states stand in each status on `as_of`."""
@@ -365,30 +385,3 @@ def _join(names: list[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-# Flags about the consent instrument, dropped with it when it came after the day asked about.
-_INSTRUMENT_FLAGS = frozenset({
-    "deposit date unknown", "deposit order unknown", "more than one consent instrument recorded",
-    "instrument kind not recorded",
-})
-
-
-def _after(act: Fact | ComputedDate | None, day: date) -> bool:
-    return act is not None and act.date is not None and act.date > day
-
-
-def as_it_stood(record: ParticipantRecord, day: date) -> ParticipantRecord:
-    """Return `record` without the acts that came after `day` (the record itself if none)."""
-    changes = {}
-    if _after(record.instrument, day):
-        changes.update(
-            instrument=None, ordinal=None, ordinal_tied_with=(), ordinal_tied_with_names=(),
-            entry_into_force=None, provisional_application=None,
-            flags=tuple(f for f in record.flags if f not in _INSTRUMENT_FLAGS),
-        )
-    if _after(record.withdrawal_notified, day) or (
-        record.withdrawal_notified is None and _after(record.withdrawal_effective, day)
-    ):
-        changes.update(withdrawal_notified=None, withdrawal_effective=None, withdrawal_held=None)
-    return record._replace(**changes) if changes else record

@@ -1,4 +1,5 @@
-"""Value objects the register returns: statuses, computed dates, participant records, counts."""
+"""Value objects the register returns: statuses, computed dates, participant records, counts;
+and a record as it stood on an earlier day (``as_it_stood``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ class Status(StrEnum):
         """Return True while the treaty binds the state (pending or held withdrawal too)."""
         return self in (Status.PARTY, Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_HELD)
 
+
+# The flags a record may carry: what needs a second look (worded for readers in the apps).
+FLAG_DEPOSIT_DATE_UNKNOWN = "deposit date unknown"
+FLAG_DEPOSIT_ORDER_UNKNOWN = "deposit order unknown"
+FLAG_SECOND_INSTRUMENT = "more than one consent instrument recorded"
+FLAG_WITHDRAWAL_DATE_UNKNOWN = "withdrawal notification date unknown"
+FLAG_WITHDRAWAL_HELD = "withdrawal held (armed conflict)"
+FLAG_KIND_UNKNOWN = "instrument kind not recorded"
 
 #: Life-cycle rank: a state's status on a day is the highest-ranked stage it has reached.
 STATUS_RANK = {status: rank for rank, status in enumerate(Status)}
@@ -114,3 +123,30 @@ class TimelineEvent:
     article: str = ""
     fact: Fact | None = None
     computed: ComputedDate | None = None
+
+
+# Flags about the consent instrument, dropped with it when it came after the day asked about.
+_INSTRUMENT_FLAGS = frozenset({
+    FLAG_DEPOSIT_DATE_UNKNOWN, FLAG_DEPOSIT_ORDER_UNKNOWN, FLAG_SECOND_INSTRUMENT,
+    FLAG_KIND_UNKNOWN,
+})
+
+
+def _after(act: Fact | ComputedDate | None, day: date) -> bool:
+    return act is not None and act.date is not None and act.date > day
+
+
+def as_it_stood(record: ParticipantRecord, day: date) -> ParticipantRecord:
+    """Return `record` without the acts that came after `day` (the record itself if none)."""
+    changes = {}
+    if _after(record.instrument, day):
+        changes.update(
+            instrument=None, ordinal=None, ordinal_tied_with=(), ordinal_tied_with_names=(),
+            entry_into_force=None, provisional_application=None,
+            flags=tuple(f for f in record.flags if f not in _INSTRUMENT_FLAGS),
+        )
+    if _after(record.withdrawal_notified, day) or (
+        record.withdrawal_notified is None and _after(record.withdrawal_effective, day)
+    ):
+        changes.update(withdrawal_notified=None, withdrawal_effective=None, withdrawal_held=None)
+    return record._replace(**changes) if changes else record

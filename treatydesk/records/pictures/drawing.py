@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -65,6 +66,22 @@ def area_name(code: str, lang: str, register: core.Register) -> str:
     return _territory_name(code, lang)
 
 
+# The name of every area on the map, per register (one version of the facts: the English
+# names are the depositary's) and language; a map on a new day only looks them up.
+_area_names: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def area_names(register: core.Register, lang: str) -> dict[str, str]:
+    """Return ISO3 → ``area_name`` of every area the map draws, built once per register."""
+    by_lang = _area_names.setdefault(register, {})
+    names = by_lang.get(lang)
+    if names is None:
+        geo = pictures.world()
+        names = by_lang[lang] = {code: area_name(code, lang, register)
+                                 for code in (*geo.others, *geo.states, *geo.dots)}
+    return names
+
+
 def _is_country(code: str) -> bool:
     try:
         core.resolve_state(code)
@@ -112,10 +129,14 @@ def map_svg(code: str, day: dt.date, *, legend: bool = True, id_prefix: str = "m
         lang=lang,
     )
     words = text.legend
+    names = area_names(register, lang)
+    template = _("%(name)s: %(status)s")
 
     def label(state: str, key: str) -> str:
-        return _("%(name)s: %(status)s") % {
-            "name": area_name(state, lang, register), "status": words[key]}
+        name = names.get(state)
+        if name is None:
+            name = area_name(state, lang, register)
+        return template % {"name": name, "status": words[key]}
 
     return pictures.world_map(
         pictures.map_statuses(register, day), label, text, legend=legend, id_prefix=id_prefix,

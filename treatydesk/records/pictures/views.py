@@ -58,11 +58,13 @@ def _bad_request_page(request, message: str) -> HttpResponse:
 def year_links(code: str, today, register) -> list[dict]:
     """Return one link per year since opening for signature, to the map at that year's end."""
     links = []
+    page = reverse("map_page")  # once, not once a year
     for year in range(pictures.first_year(register), today.year + 1):
         day = pictures.year_end(year, today)
         query = {"as_of": day.isoformat()} | ({} if code == site_treaty_code()
                                               else {"treaty": code})
-        links.append({"year": year, "day": day, "query": urlencode(query)})
+        encoded = urlencode(query)
+        links.append({"year": year, "day": day, "query": encoded, "href": f"{page}?{encoded}"})
     return links
 
 

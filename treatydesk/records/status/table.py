@@ -9,7 +9,10 @@ import datetime as dt
 import unicodedata
 import weakref
 
+from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from treatydesk.core import register as core
@@ -79,10 +82,20 @@ def collation_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def build_rows(records, lang: str) -> list[Row]:
-    """Return the table rows of ``records`` in language ``lang``."""
+def build_rows(records, lang: str, kept: dict | None = None) -> list[Row]:
+    """Return the table rows of ``records`` in language ``lang``.
+
+    ``kept``: rows already built, by (active language, ``lang``, record), to reuse and add
+    to: a record is a value, and the same record gives the same row whatever the day.
+    """
     rows = []
+    active = get_language()
     for record in records:
+        if kept is not None:
+            row = kept.get((active, lang, record))
+            if row is not None:
+                rows.append(row)
+                continue
         signature = record.signature.date if record.signature else None
         instrument = record.instrument.date if record.instrument else None
         eif = record.entry_into_force.date if record.entry_into_force else None
@@ -108,13 +121,21 @@ def build_rows(records, lang: str) -> list[Row]:
             region=known.m49_region if known else "",
             group=known.regional_group if known else "",
         ))
+        if kept is not None:
+            if len(kept) >= ROWS_KEPT_PER_REGISTER:
+                kept.clear()
+            kept[active, lang, record] = rows[-1]
     return rows
 
 
 # Rows already built, per register object: a register stands for one version of the facts
 # (registry.loading builds a new one when they change), so rows kept with it are never stale.
+# The sorted tables of the last days asked for, and each record's row: a day no one asked for
+# yet reuses the rows of the records it shares with the days before.
 _rows_by_register: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_row_of_record: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 ROW_SETS_PER_REGISTER = 64
+ROWS_KEPT_PER_REGISTER = 8192
 
 
 def table_rows(register, day: dt.date, lang: str, key: str, descending: bool) -> list[Row]:
@@ -125,9 +146,36 @@ def table_rows(register, day: dt.date, lang: str, key: str, descending: bool) ->
     if rows is None:
         if len(built) >= ROW_SETS_PER_REGISTER:
             built.clear()
-        rows = sort_rows(build_rows(register.participants(day), lang), key, descending)
+        kept = _row_of_record.setdefault(register, {})
+        rows = sort_rows(build_rows(register.participants(day), lang, kept), key, descending)
         built[wanted] = rows
     return rows
+
+
+ROW_TEMPLATE = "status/includes/states_row.html"
+# Each row's HTML, per compiled template (a reloaded template starts afresh) and per (language,
+# row): a row is a frozen value, so the same State at the same stage renders the same HTML on
+# every day it stood so, and a page on a new day renders only the rows it has not seen.
+_row_html: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+ROW_HTML_KEPT = 8192
+
+
+def rows_html(rows: list[Row]) -> SafeString:
+    """Return the table body's ``<tr>`` elements for ``rows`` in the active language."""
+    template = get_template(ROW_TEMPLATE)
+    # The backend's wrapper is new on each call; the compiled template it wraps is the
+    # loader's, the same until the templates are reloaded.
+    kept = _row_html.setdefault(template.template, {})
+    lang = get_language()
+    parts = []
+    for row in rows:
+        html = kept.get((lang, row))
+        if html is None:
+            if len(kept) >= ROW_HTML_KEPT:
+                kept.clear()
+            html = kept[lang, row] = template.render({"row": row})
+        parts.append(html)
+    return mark_safe("    ".join(parts))  # noqa: S308 — each part rendered with autoescape
 
 
 def parse_sort(value: str | None) -> tuple[str, bool]:

@@ -71,6 +71,7 @@ def states_parties(request):
         "as_of_notice": as_of_notice(as_of, treaty),
         "counts": register.counts(as_of.date),
         "rows": rows,
+        "rows_html": table.rows_html(rows),
         "headers": table.header_links(key, descending, keep),
         "filters": chosen,
         "filter_choices": filter_choices(),
