@@ -124,6 +124,10 @@ def database_states(django_db_setup, django_db_blocker):
     from treatydesk.testing.snapshots import snapshots_for
 
     with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        # Snapshots are put back over this database: never over one that is not the test run's.
+        if not (name.startswith("test_") or "memorydb" in name or "/test_" in name):
+            raise RuntimeError(f"refusing to take snapshots of {name}: not a test database")
         snapshots = snapshots_for(connection)
         snapshots.take(MIGRATED)
     states = DatabaseStates(snapshots)
@@ -208,6 +212,10 @@ def pytest_collection_modifyitems(config, items) -> None:
             items[:] = kept
     order_modules_by_state(items)
     for item in items:
+        if uses_database(item) and not item.get_closest_marker("django_db"):
+            # pytest-django sets up the test database only for tests it sees need one; our
+            # fixtures ask for ``db`` when they run, so say it here.
+            item.add_marker(pytest.mark.django_db(transaction=is_transactional(item)))
         names = item.fixturenames
         if "database_state" in names:
             names.remove("database_state")

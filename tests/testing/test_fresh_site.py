@@ -48,3 +48,6 @@ def test_site_pages_is_a_database_state(request):
     [above] = [i for i in request.session.items
                if i.name == "test_site_pages_holds_the_pages_and_no_register"]
     assert uses_database(above) and wanted_state(above) == PAGES
+    # marked, so that pytest-django sets the test database up even when only it is run
+    # (else the test would run on the developer's own var/treatydesk.sqlite3)
+    assert above.get_closest_marker("django_db")
