@@ -1,5 +1,7 @@
 """The versioned cache both the register and the obligations use."""
 
+import contextlib
+
 import pytest
 
 from treatydesk.records.facts.models import RegisterVersion
@@ -36,13 +38,31 @@ def test_tokens_are_renewed_at_random():
     assert RegisterVersion.objects.filter(treaty="TPNW").count() == 1
 
 
+@contextlib.contextmanager
+def a_request():
+    """Django's request_started … request_finished around the block, without Django's own
+    close_old_connections receivers: they would close the test's connection inside its
+    transaction (PostgreSQL then fails every later query)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        try:
+            yield
+        finally:
+            request_finished.send(sender=None)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 def test_a_request_reads_each_token_once_until_it_changes_one(django_assert_num_queries):
-    from django.core.signals import request_finished, request_started
-
     renew_token(RegisterVersion, "CCM")
-    request_started.send(sender=None)
-    try:
+    with a_request():
         with django_assert_num_queries(1):
             first = read_token(RegisterVersion, "CCM")
             assert read_token(RegisterVersion, "CCM") == first
@@ -54,23 +74,15 @@ def test_a_request_reads_each_token_once_until_it_changes_one(django_assert_num_
         with django_assert_num_queries(2):
             renewed = read_token(RegisterVersion, "CCM")
             assert read_token(RegisterVersion, "CCM") == renewed != first
-    finally:
-        request_finished.send(sender=None)
     with django_assert_num_queries(2):  # outside a request every read asks the database
         read_token(RegisterVersion, "CCM")
         read_token(RegisterVersion, "CCM")
 
 
 @pytest.mark.django_db
-def test_the_next_request_sees_a_token_another_process_renewed(django_assert_num_queries):
-    from django.core.signals import request_finished, request_started
-
-    request_started.send(sender=None)
-    before = read_token(RegisterVersion, "CCM")
-    request_finished.send(sender=None)
+def test_the_next_request_sees_a_token_another_process_renewed():
+    with a_request():
+        before = read_token(RegisterVersion, "CCM")
     RegisterVersion.objects.update_or_create(treaty="CCM", defaults={"version": 12345})
-    request_started.send(sender=None)
-    try:
+    with a_request():
         assert read_token(RegisterVersion, "CCM") == 12345 != before
-    finally:
-        request_finished.send(sender=None)
