@@ -1,16 +1,8 @@
 """Editing the register in the Wagtail admin: the core's rules apply, every change is audited."""
 
-import pytest
 from django.urls import reverse
 
 from treatydesk.records.facts.models import AuditEntry, Fact
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("keeper", "k@example.org", "pw-keeper-123")
-    client.force_login(user)
-    return user
 
 
 def form_data(**overrides):
@@ -20,7 +12,7 @@ def form_data(**overrides):
     return data
 
 
-def test_record_signature_then_ratification(client, editor, db):
+def test_record_signature_then_ratification(client, keeper, db):
     add = reverse("wagtailsnippets_registry_fact:add")
     response = client.post(add, form_data(state="Iraq", kind="signature", date="2008-12-03",
                                           source="UNTC"))
@@ -32,10 +24,10 @@ def test_record_signature_then_ratification(client, editor, db):
     assert response.status_code == 302
     entries = AuditEntry.objects.filter(action="create").order_by("at", "pk")
     assert [e.after["kind"] for e in entries] == ["signature", "ratification"]
-    assert all(e.actor == "keeper" and e.user == editor for e in entries)
+    assert all(e.actor == "keeper" and e.user == keeper for e in entries)
 
 
-def test_rule_violation_is_shown_and_nothing_saved(client, editor, db):
+def test_rule_violation_is_shown_and_nothing_saved(client, keeper, db):
     add = reverse("wagtailsnippets_registry_fact:add")
     response = client.post(add, form_data(state="Iraq", kind="ratification", date="2013-05-14"))
     assert response.status_code == 200
@@ -44,7 +36,7 @@ def test_rule_violation_is_shown_and_nothing_saved(client, editor, db):
     assert not AuditEntry.objects.exists()
 
 
-def test_unknown_state_is_refused(client, editor, db):
+def test_unknown_state_is_refused(client, keeper, db):
     add = reverse("wagtailsnippets_registry_fact:add")
     response = client.post(add, form_data(state="Atlantis", kind="signature", date="2008-12-03"))
     assert response.status_code == 200
@@ -52,7 +44,7 @@ def test_unknown_state_is_refused(client, editor, db):
     assert not Fact.objects.exists()
 
 
-def test_edit_keeps_before_and_after(client, editor, fresh_site):
+def test_edit_keeps_before_and_after(client, keeper, fresh_site):
     fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="ratification")
     url = reverse("wagtailsnippets_registry_fact:edit", args=[fact.pk])
     response = client.post(url, form_data(state="IRQ", state_name="Iraq", kind="ratification",
@@ -63,7 +55,7 @@ def test_edit_keeps_before_and_after(client, editor, fresh_site):
     assert entry.before["cn_reference"] == "" and entry.after["cn_reference"] == "C.N.1.2013"
 
 
-def test_delete_signature_of_a_party_is_refused(client, editor, fresh_site):
+def test_delete_signature_of_a_party_is_refused(client, keeper, fresh_site):
     fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="signature")
     url = reverse("wagtailsnippets_registry_fact:delete", args=[fact.pk])
     client.post(url, {"reason": "entered by mistake"})
@@ -71,7 +63,7 @@ def test_delete_signature_of_a_party_is_refused(client, editor, fresh_site):
     assert not AuditEntry.objects.filter(action="delete").exists()
 
 
-def test_delete_is_audited(client, editor, fresh_site):
+def test_delete_is_audited(client, keeper, fresh_site):
     fact = Fact.objects.get(treaty="CCM", state="IRQ", kind="ratification")
     url = reverse("wagtailsnippets_registry_fact:delete", args=[fact.pk])
     client.post(url, {"reason": "recorded twice"})

@@ -102,13 +102,6 @@ def test_correcting_a_published_fact_never_makes_it_a_draft(fresh_site):
     assert Fact.objects.get(pk=fact.pk).cn_reference == "C.N.1.2013"
 
 
-@pytest.fixture
-def keeper(client, django_user_model):
-    user = django_user_model.objects.create_superuser("keeper", "k@example.org", "pw-keeper-123")
-    client.force_login(user)
-    return user
-
-
 def admin_form(**values):
     data = {"treaty": "CCM", "state": "Jamaica", "kind": "ratification", "date": "2025-03-11",
             "sequence": "", "state_name": "", "cn_reference": "", "source": "UNTC",
