@@ -21,6 +21,7 @@ from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 from django.core.signals import request_finished, request_started
+from django.db import connections, router
 
 T = TypeVar("T")
 
@@ -51,10 +52,32 @@ def read_token(model, treaty: str) -> int:
     tokens = _memo.tokens
     if tokens is not None and (model, treaty) in tokens:
         return tokens[model, treaty]
-    token = model.objects.filter(treaty=treaty).values_list("version", flat=True).first() or 0
+    token = _query_token(model, treaty)
     if tokens is not None:
         tokens[model, treaty] = token
     return token
+
+
+def _query_token(model, treaty: str) -> int:
+    """Read the token with one prepared statement: the ORM's query building cost ten times the
+    query itself, on every page."""
+    connection = connections[router.db_for_read(model)]
+    sql = _token_sql.get((model, connection.vendor))
+    if sql is None:
+        quote = connection.ops.quote_name
+        sql = _token_sql[model, connection.vendor] = (
+            f"SELECT {quote(model._meta.get_field('version').column)} "  # noqa: S608 — names from
+            # the model's metadata, quoted; the treaty is a parameter
+            f"FROM {quote(model._meta.db_table)} "
+            f"WHERE {quote(model._meta.get_field('treaty').column)} = %s"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [treaty])
+        row = cursor.fetchone()
+    return row[0] if row and row[0] else 0
+
+
+_token_sql: dict = {}
 
 
 def renew_token(model, treaty: str) -> None:

@@ -1,9 +1,11 @@
 """The world map: the page, the SVG and the PNG of a treaty on any date."""
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 import pytest
+from django.utils import translation
 
 from treatydesk.core import clock, pictures
 from treatydesk.core import register as core
@@ -130,3 +132,33 @@ def test_the_names_kept_for_the_map_are_those_it_would_look_up(lang):
         for fact in facts])
     if lang == "en":
         assert drawing.area_names(renamed, lang)["IRQ"] == "Republic of Iraq" != kept["IRQ"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_map_drawn_from_kept_shapes_is_the_map_drawn_afresh(fresh_site, lang):
+    """Days of one stretch share the shapes: each map must still be its own day's, title too."""
+    register = current_register("CCM")
+    days = [dt.date(2013, 10, 30), dt.date(2013, 10, 31), dt.date(2013, 11, 1),
+            dt.date(2013, 11, 2)]
+    assert register.last_change(days[0]) == register.last_change(days[1])  # one stretch
+    with translation.override(lang):
+        for day in days + days[::-1]:
+            kept = drawing.map_svg("CCM", day, legend=False, id_prefix="t")
+            drawing._shapes_kept.clear()
+            fresh = drawing.map_svg("CCM", day, legend=False, id_prefix="t")
+            assert kept == fresh, day
+            assert drawing.long_date(day, lang) in kept
+    with translation.override(lang):
+        before = drawing.map_svg("CCM", days[1], legend=False)
+        after = drawing.map_svg("CCM", days[2], legend=False)
+    assert shapes(before)["IRQ"][0][0] == "deposited"
+    assert shapes(after)["IRQ"][0][0] == "party"
+
+
+def test_the_kept_legend_and_year_links_are_each_language_s(client, fresh_site):
+    english = client.get("/en/states-parties/").content.decode()
+    french = client.get("/fr/states-parties/").content.decode()
+    assert 'href="/en/map/?as_of=2009-12-31"' in english
+    assert 'href="/fr/map/?as_of=2009-12-31"' in french
+    assert "State Party</li>" in english
+    assert "État partie</li>" in french

@@ -67,3 +67,17 @@ def test_a_date_not_known_is_worded_in_each_language():
         french = table.rows_html([row])
     assert "date not known" in english
     assert "date not known" not in french
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_day_gets_the_table_of_its_stretch_and_it_is_the_table_built_afresh(lang):
+    register = ccm()
+    with translation.override(lang):
+        for day in DAYS:
+            begun = register.last_change(day)
+            assert begun <= day
+            kept = table.table_rows(register, day, lang, "eif", True)
+            assert table.table_rows(register, begun, lang, "eif", True) is kept  # one table
+            fresh = table.sort_rows(table.build_rows(register.participants(day), lang),
+                                    "eif", True)
+            assert kept == fresh, day

@@ -21,7 +21,7 @@ from .palette import FILL, HATCHED, MAP_KEYS, SERIES
 from .projection import equal_earth
 from .regions import REGION_CODES, m49_regions, region_name
 from .timeline import Event, timeline
-from .worldmap import Geometry, MapText, world, world_map
+from .worldmap import Geometry, MapText, map_document, map_shapes, world, world_map
 
 __all__ = [
     "FILL",
@@ -45,6 +45,8 @@ __all__ = [
     "instruments_by_year",
     "line_chart",
     "m49_regions",
+    "map_document",
+    "map_shapes",
     "map_statuses",
     "parties_by_region",
     "region_name",

@@ -77,17 +77,40 @@ def world_map(
     With ``legend`` the legend is drawn below the map (for the file alone; a page shows its
     own legend as HTML).
     """
+    shapes = map_shapes(statuses, label, text.legend, geometry=geometry, legend=legend,
+                        id_prefix=id_prefix)
+    return map_document(shapes, text, geometry=geometry, legend=legend, id_prefix=id_prefix)
+
+
+def map_document(shapes: str, text: MapText, *, geometry: Geometry | None = None,
+                 legend: bool = True, id_prefix: str = "map") -> str:
+    """Return the SVG document of ``shapes`` (``map_shapes()``, drawn with the same
+    ``geometry``, ``legend`` and ``id_prefix``) under the title and description of ``text``.
+
+    Apart so that a caller can keep the shapes, the bulk of the map, for every day with the
+    same statuses and words, and give each day its own title."""
+    geo = geometry or world()
+    height = geo.height + (_legend_height(geo.width) if legend else 0)
+    return open_svg(geo.width, height, text.title, text.desc, id_prefix, text.lang) + shapes
+
+
+def map_shapes(
+    statuses: Mapping[str, str],
+    label: Callable[[str, str], str],
+    legend_words: Mapping[str, str],
+    *,
+    geometry: Geometry | None = None,
+    legend: bool = True,
+    id_prefix: str = "map",
+) -> str:
+    """Return the map's content after its title and description, to ``</svg>``."""
     geo = geometry or world()
     hatch = f"{id_prefix}-hatch"
-    legend_height = _legend_height(geo.width) if legend else 0
-    height = geo.height + legend_height
     parts = [
-        open_svg(geo.width, height, text.title, text.desc, id_prefix, text.lang),
         f"<defs>{hatch_pattern(hatch)}</defs>",
         f'<rect width="{geo.width}" height="{geo.height}" fill="{OCEAN}"/>',
         f'<g stroke="{BORDER}" stroke-width="1.2" stroke-linejoin="round">',
     ]
-    legend_words = text.legend
     for code, d in geo.others.items():
         parts.append(
             f'<path d="{d}" fill="{fill_of("other", hatch)}" stroke="#999999" '

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import pycountry
 import resvg_py
 from babel import Locale
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from treatydesk.core import pictures
 from treatydesk.core import register as core
@@ -125,10 +125,31 @@ def map_svg(code: str, day: dt.date, *, legend: bool = True, id_prefix: str = "m
     text = pictures.MapText(
         title=map_title(register.treaty, day, lang),
         desc=map_desc(register.counts(day)),
-        legend=legend_words(),
+        legend={},  # the shapes have the legend's words; the document needs only the title
         lang=lang,
     )
-    words = text.legend
+    shapes = _shapes(register, day, lang, legend, id_prefix)
+    return pictures.map_document(shapes, text, legend=legend, id_prefix=id_prefix)
+
+
+# The map's shapes (all of it but its title and description), per register (one version of
+# the facts) and (language, day the register last changed, legend, id prefix): every day of a
+# stretch without change has the same statuses, so a map on any day draws once per stretch.
+_shapes_kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_shapes_lock = threading.Lock()
+SHAPES_KEPT = 384  # about 55 KB each: every stretch of the CCM register (166) in two languages
+
+
+def _shapes(register: core.Register, day: dt.date, lang: str, legend: bool,
+            id_prefix: str) -> str:
+    key = (get_language(), lang, register.last_change(day), legend, id_prefix)
+    with _shapes_lock:
+        kept = _shapes_kept.setdefault(register, OrderedDict())
+        shapes = kept.get(key)
+        if shapes is not None:
+            kept.move_to_end(key)
+            return shapes
+    words = legend_words()
     names = area_names(register, lang)
     template = _("%(name)s: %(status)s")
 
@@ -138,9 +159,13 @@ def map_svg(code: str, day: dt.date, *, legend: bool = True, id_prefix: str = "m
             name = area_name(state, lang, register)
         return template % {"name": name, "status": words[key]}
 
-    return pictures.world_map(
-        pictures.map_statuses(register, day), label, text, legend=legend, id_prefix=id_prefix,
-    )
+    shapes = pictures.map_shapes(pictures.map_statuses(register, day), label, words,
+                                 legend=legend, id_prefix=id_prefix)
+    with _shapes_lock:
+        kept[key] = shapes
+        while len(kept) > SHAPES_KEPT:
+            kept.popitem(last=False)
+    return shapes
 
 
 _pngs: OrderedDict[str, bytes] = OrderedDict()

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from treatydesk.core import clock, pictures
 from treatydesk.core.register.definitions import load_treaty
 from treatydesk.records.facts.loading import current_register
+from treatydesk.records.fragments import render_kept
 from treatydesk.records.status.asof import BadAsOf, as_of_notice, parse_as_of
 from treatydesk.records.status.localize import country_name, long_date, page_language
 from treatydesk.records.status.localize import status_label as status_words
@@ -55,11 +56,11 @@ def _bad_request_page(request, message: str) -> HttpResponse:
     }, status=400)
 
 
-def year_links(code: str, today, register) -> list[dict]:
-    """Return one link per year since opening for signature, to the map at that year's end."""
+def year_links(code: str, today, first_year: int) -> list[dict]:
+    """Return one link per year since ``first_year``, to the map at that year's end."""
     links = []
     page = reverse("map_page")  # once, not once a year
-    for year in range(pictures.first_year(register), today.year + 1):
+    for year in range(first_year, today.year + 1):
         day = pictures.year_end(year, today)
         query = {"as_of": day.isoformat()} | ({} if code == site_treaty_code()
                                               else {"treaty": code})
@@ -71,22 +72,29 @@ def year_links(code: str, today, register) -> list[dict]:
 def map_context(code: str, as_of, *, id_prefix: str = "map", register=None) -> dict:
     """Return what a page needs to show the map: the SVG, legend, year links, downloads.
 
-    ``register``: the treaty's computed register if the page has it (no second query).
+    ``register``: the treaty's computed register if the page has it (no second query). The
+    legend and the year links are rendered once per language and what fixes them (the id
+    prefix; the treaty, its first year and today), and kept.
     """
     query = _query(code, as_of)
     today = clock.today()
     register = register or current_register(code)
-    years = year_links(code, today, register)
+    first = pictures.first_year(register)
+    hatch_id = f"{id_prefix}-key-hatch"
     return {
         "map_treaty": code,
         "map_as_of": as_of,
         "map_svg": drawing.map_svg(code, as_of.date, legend=False, id_prefix=id_prefix,
                                    register=register),
-        "map_legend": drawing.legend_entries(),
-        "map_years": years,
-        "map_first_year": years[0]["year"] if years else today.year,
+        "map_legend_html": render_kept(
+            "pictures/includes/map_legend.html", hatch_id,
+            lambda: {"map_legend": drawing.legend_entries(), "map_hatch_id": hatch_id}),
+        "map_years_html": render_kept(
+            "pictures/includes/map_years.html", (code, first, today),
+            lambda: {"map_years": year_links(code, today, first)}),
+        "map_first_year": first,
         "map_last_year": today.year,
-        "map_year_shown": min(max(as_of.date.year, years[0]["year"] if years else 0), today.year),
+        "map_year_shown": min(max(as_of.date.year, first), today.year),
         "map_today": today,
         "map_prefix": id_prefix,
         "map_caption": drawing.map_title(register.treaty, as_of.date, page_language()),
@@ -94,7 +102,7 @@ def map_context(code: str, as_of, *, id_prefix: str = "map", register=None) -> d
         "map_png_url": reverse("map_png") + query,
         "map_page_url": reverse("map_page") + query,
         "map_svg_base": reverse("map_svg"),
-        "map_hatch_id": f"{id_prefix}-key-hatch",
+        "map_hatch_id": hatch_id,
     }
 
 

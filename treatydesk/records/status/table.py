@@ -9,13 +9,13 @@ import datetime as dt
 import unicodedata
 import weakref
 
-from django.template.loader import get_template
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from treatydesk.core import register as core
+from treatydesk.records.fragments import render_many
 
 from .localize import country_name, kind_label, long_date, status_label
 
@@ -130,18 +130,20 @@ def build_rows(records, lang: str, kept: dict | None = None) -> list[Row]:
 
 # Rows already built, per register object: a register stands for one version of the facts
 # (registry.loading builds a new one when they change), so rows kept with it are never stale.
-# The sorted tables of the last days asked for, and each record's row: a day no one asked for
-# yet reuses the rows of the records it shares with the days before.
+# The sorted tables of the stretches asked for (each a list of shared rows), and each record's
+# row: a stretch no one asked for yet reuses the rows of the records it shares with others.
 _rows_by_register: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _row_of_record: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-ROW_SETS_PER_REGISTER = 64
+ROW_SETS_PER_REGISTER = 2048
 ROWS_KEPT_PER_REGISTER = 8192
 
 
 def table_rows(register, day: dt.date, lang: str, key: str, descending: bool) -> list[Row]:
     """Return the sorted rows of ``register`` on ``day`` in ``lang``, built once per version."""
     built = _rows_by_register.setdefault(register, {})
-    wanted = (day, lang, key, descending)
+    # Every day of a stretch without change has the rows of the day it began (core's
+    # Register.last_change), so a reader's random day is one of a few hundred row sets.
+    wanted = (register.last_change(day), lang, key, descending)
     rows = built.get(wanted)
     if rows is None:
         if len(built) >= ROW_SETS_PER_REGISTER:
@@ -153,29 +155,16 @@ def table_rows(register, day: dt.date, lang: str, key: str, descending: bool) ->
 
 
 ROW_TEMPLATE = "status/includes/states_row.html"
-# Each row's HTML, per compiled template (a reloaded template starts afresh) and per (language,
-# row): a row is a frozen value, so the same State at the same stage renders the same HTML on
-# every day it stood so, and a page on a new day renders only the rows it has not seen.
-_row_html: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-ROW_HTML_KEPT = 8192
 
 
 def rows_html(rows: list[Row]) -> SafeString:
-    """Return the table body's ``<tr>`` elements for ``rows`` in the active language."""
-    template = get_template(ROW_TEMPLATE)
-    # The backend's wrapper is new on each call; the compiled template it wraps is the
-    # loader's, the same until the templates are reloaded.
-    kept = _row_html.setdefault(template.template, {})
-    lang = get_language()
-    parts = []
-    for row in rows:
-        html = kept.get((lang, row))
-        if html is None:
-            if len(kept) >= ROW_HTML_KEPT:
-                kept.clear()
-            html = kept[lang, row] = template.render({"row": row})
-        parts.append(html)
-    return mark_safe("    ".join(parts))  # noqa: S308 — each part rendered with autoescape
+    """Return the table body's ``<tr>`` elements for ``rows`` in the active language.
+
+    A row is a frozen value, so the same State at the same stage renders the same HTML on
+    every day it stood so, and a page on a new day renders only the rows it has not seen.
+    """
+    return render_many(ROW_TEMPLATE, ((row, lambda row=row: {"row": row}) for row in rows),
+                       joiner="    ")
 
 
 def parse_sort(value: str | None) -> tuple[str, bool]:

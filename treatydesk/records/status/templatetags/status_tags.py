@@ -1,8 +1,10 @@
 """Template helpers of the public site: language links, dates and names in the page's language."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -15,6 +17,17 @@ register = template.Library()
 
 def _in_language(path: str, current: str, code: str) -> str:
     """Return ``path`` (with its query) in language ``code``, keeping the rest of it."""
+    bare, mark, query = path.partition("?")
+    translated = _path_in_language(bare, current, code, settings.ROOT_URLCONF, get_urlconf(),
+                                   get_script_prefix())
+    return f"{translated}{mark}{query}"
+
+
+@lru_cache(maxsize=4096)
+def _path_in_language(path: str, current: str, code: str, *_urlconf) -> str:
+    """``_in_language`` without the query: resolving and reversing cost more than the rest of
+    the language links, and a path gives the same answer until the URLs change (the key's
+    last parts: the URL configuration and the script prefix)."""
     translated = translate_url(path, code)
     if translated != path or code == current:
         return translated
