@@ -1,5 +1,6 @@
 """Properties that hold for any facts (hypothesis)."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -145,6 +146,19 @@ def test_status_only_moves_forward_in_time(register, days):
         # Once a state appears it stays in the list.
         present = [status is not None for status in ranks]
         assert present == sorted(present)
+
+
+@settings(max_examples=300)
+@given(registers(), st.lists(dates, min_size=1, max_size=6))
+def test_a_day_answers_as_the_last_change_before_it(register, days):
+    """Pages reuse what they built for the day a stretch began: it must be the same answer."""
+    for day in days:
+        changed = register.last_change(day)
+        assert changed <= day
+        assert register.participants(day) == register.participants(changed)
+        assert register.statuses(day) == register.statuses(changed)
+        assert register.counts(day) == replace(register.counts(changed), as_of=day)
+        assert register.last_change(changed) == changed
 
 
 @given(dates, dates, st.integers(min_value=0, max_value=240))

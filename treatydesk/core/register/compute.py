@@ -6,6 +6,7 @@ Register is built; a query on a date only picks each state's stage on that day.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
@@ -17,18 +18,13 @@ from .definitions import TreatyDefinition
 from .facts import CONSENT_KINDS, Fact, FactKind
 from .ordinals import Rank, rank_deposits
 from .records import (
-    FLAG_DEPOSIT_DATE_UNKNOWN,
-    FLAG_DEPOSIT_ORDER_UNKNOWN,
-    FLAG_KIND_UNKNOWN,
-    FLAG_SECOND_INSTRUMENT,
-    FLAG_WITHDRAWAL_DATE_UNKNOWN,
-    FLAG_WITHDRAWAL_HELD,
     ComputedDate,
     Counts,
     ParticipantRecord,
     Status,
     TimelineEvent,
     as_it_stood,
+    record_flags,
 )
 from .rules import StateEntryIntoForce, treaty_entry_into_force
 from .timeline import state_timeline
@@ -166,6 +162,26 @@ class Register:
                 found[state] = STATUSES[stage]
         return found
 
+    def last_change(self, as_of: date | None = None) -> date:
+        """Return the last day on or before `as_of` on which the register changed.
+
+        ``participants()``, ``statuses()`` and ``counts()`` (but for its day) answer the same
+        on `as_of` as on that day: what they give on a day depends only on which of the
+        states' dates (stages, deposits, withdrawal notices and effects) came by then. So a
+        page on any day can reuse what was built for the day its stretch began. Before
+        anything happened it is ``date.min``.
+        """
+        as_of = as_of or self.today
+        days = self._change_days
+        i = bisect_right(days, as_of)
+        return days[i - 1] if i else date.min
+
+    @cached_property
+    def _change_days(self) -> tuple[date, ...]:
+        """The days of every state's stages, sorted. ``as_it_stood`` compares the day asked
+        about with a deposit and a withdrawal's notice and effect, each a stage's day too."""
+        return tuple(sorted({day for stages in self._stages.values() for day in stages[1::2]}))
+
     def counts(self, as_of: date | None = None) -> Counts:
         """Return how many states stand in each status on `as_of`."""
         as_of = as_of or self.today
@@ -282,7 +298,7 @@ class Register:
             or (instrument is not None and (
                 instrument.date is None or instrument.kind is FactKind.CONSENT))
         ):
-            flags = _flags(instrument, consents, tied, notified, effective_fact, held)
+            flags = record_flags(instrument, consents, tied, notified, effective_fact, held)
         stages = self._stages[state]
         return ParticipantRecord(
             state,
@@ -354,24 +370,6 @@ def _classify(facts: tuple[Fact, ...]) -> dict[str, list]:
         if not first[7]:
             first[7] = fact.state_name
     return classified
-
-
-def _flags(instrument, consents, tied, notified, effective_fact, held) -> tuple[str, ...]:
-    """Return the flags of a state whose record needs a second look."""
-    flags = []
-    if instrument is not None and instrument.date is None:
-        flags.append(FLAG_DEPOSIT_DATE_UNKNOWN)
-    if instrument is not None and instrument.kind is FactKind.CONSENT:
-        flags.append(FLAG_KIND_UNKNOWN)
-    if consents > 1:
-        flags.append(FLAG_SECOND_INSTRUMENT)
-    if tied:
-        flags.append(FLAG_DEPOSIT_ORDER_UNKNOWN)
-    if notified is not None and notified.date is None:
-        flags.append(FLAG_WITHDRAWAL_DATE_UNKNOWN)
-    if held is not None and effective_fact is None:
-        flags.append(FLAG_WITHDRAWAL_HELD)
-    return tuple(flags)
 
 
 def _held_from(treaty: TreatyDefinition, notified: Fact | None, held: Fact) -> date | None:

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from .facts import Fact
+from .facts import Fact, FactKind
 
 
 class Status(StrEnum):
@@ -150,3 +150,21 @@ def as_it_stood(record: ParticipantRecord, day: date) -> ParticipantRecord:
     ):
         changes.update(withdrawal_notified=None, withdrawal_effective=None, withdrawal_held=None)
     return record._replace(**changes) if changes else record
+
+
+def record_flags(instrument, consents, tied, notified, effective_fact, held) -> tuple[str, ...]:
+    """Return the flags of a state whose record needs a second look."""
+    flags = []
+    if instrument is not None and instrument.date is None:
+        flags.append(FLAG_DEPOSIT_DATE_UNKNOWN)
+    if instrument is not None and instrument.kind is FactKind.CONSENT:
+        flags.append(FLAG_KIND_UNKNOWN)
+    if consents > 1:
+        flags.append(FLAG_SECOND_INSTRUMENT)
+    if tied:
+        flags.append(FLAG_DEPOSIT_ORDER_UNKNOWN)
+    if notified is not None and notified.date is None:
+        flags.append(FLAG_WITHDRAWAL_DATE_UNKNOWN)
+    if held is not None and effective_fact is None:
+        flags.append(FLAG_WITHDRAWAL_HELD)
+    return tuple(flags)
