@@ -1,7 +1,8 @@
 """Every public page type in a real browser, in every language, at 320 and 1280 px wide:
 axe-core finds no violation; no page scrolls sideways, the header included, and the States
 Parties list keeps its Status column on screen; the main navigation is one line at 1280 px;
-no script or style is refused or fails, and no request goes to a third party.
+no script or style is refused or fails, and no request goes to a third party. The admin page
+an editor reviews and publishes a draft fact on is checked the same way, signed in.
 
 One browser page does it all: each address is loaded once, checked at 320 px, then widened to
 1280 px (CSS follows the viewport without a reload) and checked again.
@@ -110,3 +111,39 @@ def test_every_page_type_passes_axe_in_every_language_at_both_widths(browser, si
     assert not errors, errors  # no CSP refusal, no script error
     assert not failed, failed  # every script, style and picture the pages ask for is there
     assert not foreign, f"requests to third parties: {sorted(set(foreign))[:10]}"
+
+
+def test_the_admin_review_page_of_a_fact_passes_axe_in_every_language_at_both_widths(
+        browser, site_content):
+    """The page an editor reviews a draft fact on, with its notices, then publishes it from:
+    axe-core and the layout checks, signed in, in each admin language, before and after."""
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    from .test_newsroom import sign_in
+    from .test_recording import record_draft
+
+    context = browser.new_context(viewport={"width": WIDTHS[-1], "height": 800})
+    context.add_init_script(script=AXE.read_text())
+    page = context.new_page()
+    sign_in(page, site_content)
+    record_draft(page, site_content)  # saved as a draft, it lands on its review page
+    review, problems = page.url, {}
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="editor"))
+    for lang in LANGUAGES:
+        profile.preferred_language = lang
+        profile.save()
+        page.goto(review)
+        assert page.locator("html").get_attribute("lang") == lang
+        assert page.locator("article.notice-review").count() == 3
+        for width in WIDTHS:
+            check(page, f"{review} (draft, {lang})", width, problems)
+        page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert page.locator(".messages a").count() == 3  # "Published: …", a link to each notice
+    for width in WIDTHS:
+        check(page, f"{review} (published, {LANGUAGES[-1]})", width, problems)
+    context.close()
+    assert not problems, "\n".join(f"{where}: {found}" for where, found in problems.items())
+

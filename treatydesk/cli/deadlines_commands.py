@@ -31,7 +31,9 @@ def add_parsers(sub) -> None:
     records = sub.add_parser(
         "obligations-import", help="add report records and declarations from a CSV file",
         description="Add the rows of FILE.csv (columns state,record,obligation,date,period_end,"
-                    "document,source; record is report, not-applicable, applies or completion) "
+                    "document,source and optionally reason; record is report, not-applicable, "
+                    "applies or completion; reason is for not-applicable, which takes no "
+                    "document) "
                     "to TREATY's obligation records. All or nothing: on any error nothing is "
                     "stored and every error is listed with its line.",
     )

@@ -1,6 +1,7 @@
 """Bulk obligation records: the CSV is read whole, every problem names its line."""
 
 from treatydesk.core.obligations import (
+    NotApplicable,
     ObligationApplies,
     ReportReceived,
     load_obligations,
@@ -40,3 +41,37 @@ def test_every_problem_names_its_line():
 def test_wrong_header_is_one_problem_on_line_one():
     facts, problems = parse_obligation_csv("state,obligation\nAUT,x\n", RULES)
     assert facts == [] and [p.line for p in problems] == [1]
+
+
+def test_a_not_applicable_reason_comes_from_the_reason_column_never_from_document():
+    facts, problems = parse_obligation_csv(
+        HEADER.rstrip("\n") + ",reason\n"
+        + "Austria,not-applicable,stockpile-destruction,2011-01-20,,,initial report,"
+          "no stockpiles held\n"
+        + "Austria,report,initial-report,2011-01-20,,CCM/INIT/AUT,UNODA,\n", RULES)
+    assert not problems
+    assert isinstance(facts[0], NotApplicable)
+    assert (facts[0].reason, facts[0].source) == ("no stockpiles held", "initial report")
+    assert facts[1].document == "CCM/INIT/AUT"
+
+
+def test_the_reason_column_is_optional():
+    facts, problems = parse_obligation_csv(
+        HEADER + "Austria,not-applicable,clearance,2011-01-20,,,initial report\n", RULES)
+    assert not problems and facts[0].reason == ""
+
+
+def test_a_document_on_a_not_applicable_row_is_refused_not_filed_as_its_reason():
+    facts, problems = parse_obligation_csv(
+        HEADER + "Austria,not-applicable,clearance,2011-01-20,,CCM/INIT/AUT,UNODA\n",
+        RULES, "batch.csv")
+    assert facts == []
+    assert [(p.line, p.field) for p in problems] == [(2, "document")]
+    assert "'CCM/INIT/AUT'" in problems[0].message and "source" in problems[0].message
+
+
+def test_a_reason_on_another_record_is_refused():
+    _, problems = parse_obligation_csv(
+        HEADER.rstrip("\n") + ",reason\n"
+        + "Austria,report,initial-report,2011-01-20,,,UNODA,on time\n", RULES)
+    assert [(p.line, p.field) for p in problems] == [(2, "reason")]

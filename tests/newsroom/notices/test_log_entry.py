@@ -67,3 +67,72 @@ def test_a_notice_whose_fact_is_deleted_names_no_entry(ccm_before_iraq):  # noqa
     DeleteFact(fact, actor="test", reason="recorded in error").execute()
     page.refresh_from_db()
     assert page.log_entry() is None and page.mail_trailer() == ""
+
+
+def correct_the_date(fact, day):
+    from treatydesk.records.facts.actions import RecordFact
+
+    fact.date = day
+    return RecordFact(fact, actor="test", reason="the depositary's corrigendum").execute()
+
+
+def test_a_live_notice_names_the_entry_it_was_published_from_until_republished(
+        client, ccm_before_iraq):  # noqa: F811
+    import datetime as dt
+
+    from treatydesk.records.log.models import LogEntry
+
+    fact = record_iraq_with_a_note()
+    published_from = LogEntry.objects.filter(fact_id=fact.pk).latest("index")
+    for page in notices_by_language(fact).values():
+        publish(page)
+    correct_the_date(fact, dt.date(2013, 6, 3))  # appends an entry; the live notice is flagged
+    corrected = LogEntry.objects.filter(fact_id=fact.pk).latest("index")
+    assert corrected.index > published_from.index
+    english = notices_by_language(fact)["en"]
+    assert english.live and english.needs_review and "1 November 2013" in english.text
+
+    page = client.get(english.url).content.decode()
+    assert f"From entry {published_from.index} of the register" in page
+    assert f"index={corrected.index}" not in page
+    _subject, text, _url = page_content(english)
+    assert f"comes from entry {published_from.index} of the register" in text
+    items = client.get("/api/v1/notices?state=IRQ").json()["items"]
+    assert {item["log"]["index"] for item in items} == {published_from.index}
+
+    publish(english)  # reviewed and republished from the corrected fact
+    english.refresh_from_db()
+    assert "1 December 2013" in english.text
+    assert english.log_entry().index == corrected.index
+    assert f"From entry {corrected.index} of" in client.get(english.url).content.decode()
+
+
+def test_an_unpublished_notice_names_the_latest_entry_about_its_fact(ccm_before_iraq):  # noqa: F811
+    import datetime as dt
+
+    from treatydesk.records.log.models import LogEntry
+
+    fact = record_iraq_with_a_note()
+    correct_the_date(fact, dt.date(2013, 6, 3))
+    english = notices_by_language(fact)["en"]
+    assert not english.live and english.log_index is None
+    assert english.log_entry().index == LogEntry.objects.filter(fact_id=fact.pk).latest(
+        "index").index
+
+
+def test_after_an_import_replaced_its_fact_a_notice_names_the_new_facts_entry(
+        ccm_before_iraq):  # noqa: F811
+    from tests.conftest import shipped
+    from treatydesk.newsroom.notices.models import NoticePage
+    from treatydesk.records.facts.actions import ImportRegister
+    from treatydesk.records.log.models import LogEntry
+
+    fact = record_iraq_with_a_note()
+    english = notices_by_language(fact)["en"]
+    publish(english)
+    ImportRegister("CCM", shipped("ccm", "participants.csv"), shipped("ccm", "withdrawals.csv"),
+                   actor="test").execute()
+    english = NoticePage.objects.get(pk=english.pk)
+    assert english.source.fact_id != fact.pk  # the import's own fact now
+    imported = LogEntry.objects.filter(fact_id=english.source.fact_id).latest("index")
+    assert english.log_entry().index == imported.index

@@ -4,7 +4,11 @@ import pytest
 
 from treatydesk.records.obligations.actions import ObligationRejected
 from treatydesk.records.obligations.importing import ImportObligationFacts
-from treatydesk.records.obligations.models import ApplicabilityDeclaration, Report
+from treatydesk.records.obligations.models import (
+    ApplicabilityDeclaration,
+    NotApplicableDeclaration,
+    Report,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +48,12 @@ def test_the_admin_page_refuses_a_bad_file_with_its_lines(fresh_site, admin_clie
     assert response.status_code == 400
     assert "bad.csv:2" in response.content.decode()
     assert Report.objects.count() == 0
+
+
+def test_a_not_applicable_row_stores_its_reason_column_as_the_reason(fresh_site):
+    text = HEADER.rstrip("\n") + ",reason\n" + (
+        "Austria,not-applicable,stockpile-destruction,2011-01-20,,,initial report,"
+        "no stockpiles held\n")
+    ImportObligationFacts("CCM", text, "batch.csv", actor="test").execute()
+    row = NotApplicableDeclaration.objects.get(treaty="CCM", state="AUT")
+    assert (row.reason, row.source) == ("no stockpiles held", "initial report")

@@ -5,8 +5,7 @@ from ninja import Query, Router
 
 from treatydesk.core.obligations import deadline_detail
 from treatydesk.newsroom.meetings.models import MeetingPage
-from treatydesk.newsroom.notices.models import NoticePage
-from treatydesk.records.log import proofs
+from treatydesk.newsroom.notices.models import NoticePage, notice_entries
 from treatydesk.records.obligations.loading import current_obligations
 
 from ..conditional import versioned
@@ -66,20 +65,19 @@ def notices(request, lang: Lang = "en", state: str | None = None, cursor: str | 
     if state:
         pages = pages.filter(source__state=params.state(state).iso3)
     pages = list(pages)
-    entries = proofs.latest_entries(p.source.fact_id for p in pages
-                                    if p.source and p.source.fact_id is not None)
+    entries = notice_entries(pages)
     rows = [{
         "id": p.pk, "title": p.title, "url": p.url or "", "lang": p.locale.language_code,
         "date": p.date.isoformat() if p.date else None, "text": p.text,
         "treaty": p.source.treaty if p.source else "", "iso3": p.source.state if p.source else "",
-        "log": _entry(entries, p.source.fact_id if p.source else None),
+        "log": _entry(entries, p.pk),
     } for p in pages]
     rows.sort(key=_page_key)
     return page(request, rows, _page_key, cursor, limit)
 
 
-def _entry(entries: dict, fact_id: int | None) -> dict | None:
-    entry = entries.get(fact_id)
+def _entry(entries: dict, page_id: int) -> dict | None:
+    entry = entries.get(page_id)
     return entry.as_dict() if entry else None
 
 

@@ -1,6 +1,7 @@
 """Report records and declarations in bulk: one CSV file, read whole or not at all.
 
-Columns (header on line 1): `state,record,obligation,date,period_end,document,source`
+Columns (header on line 1): `state,record,obligation,date,period_end,document,source`, and
+optionally a last column `reason`.
 
 - `record`: `report` (a report or declaration received on `date`; an annual report names the
   last day of the period it covers in `period_end`), `not-applicable` (the State declared on
@@ -8,7 +9,11 @@ Columns (header on line 1): `state,record,obligation,date,period_end,document,so
   shows, that it applies: stockpiles held, areas contaminated), `completion` (it declared the
   obligation fulfilled on `date`);
 - `obligation`: a kind of the treaty's `[[obligations]]` (`initial-report`, …);
-- `state`: UN name or ISO code; dates ISO `YYYY-MM-DD`.
+- `state`: UN name or ISO code; dates ISO `YYYY-MM-DD`;
+- `document`: the symbol of the document a report, a completion or an "applies" row comes
+  from. A not-applicable declaration stores no document, so a row giving one is refused
+  rather than filed under another field; give its symbol in `source`;
+- `reason`: only for `not-applicable`, the words of the declaration ("no stockpiles held").
 
 `parse_obligation_csv` never raises: it returns the facts and every problem with its line.
 The caller stores nothing when any problem is an error (all or nothing).
@@ -26,6 +31,7 @@ from .facts import CompletionDeclared, NotApplicable, ObligationApplies, ReportR
 from .rules import REPORT_KINDS, WORK_KINDS, ObligationKind, TreatyObligations
 
 COLUMNS = ("state", "record", "obligation", "date", "period_end", "document", "source")
+REASON = "reason"
 RECORDS = ("report", "not-applicable", "applies", "completion")
 MAX_ROWS = 20_000
 
@@ -49,8 +55,10 @@ def parse_obligation_csv(text: str | bytes, rules: TreatyObligations,
 
     reader = csv.reader(io.StringIO((text or "").lstrip("\ufeff"), newline=""))
     header = next(reader, None)
-    if header is None or tuple(cell.strip().lower() for cell in header) != COLUMNS:
-        problem(1, f"wrong header: expected {','.join(COLUMNS)}", "header")
+    names = tuple(cell.strip().lower() for cell in header or ())
+    if names not in (COLUMNS, (*COLUMNS, REASON)):
+        problem(1, f"wrong header: expected {','.join(COLUMNS)} (then, optionally, {REASON})",
+                "header")
         return [], problems
     kinds = {str(kind) for kind in rules.kinds}
     facts: list = []
@@ -62,10 +70,11 @@ def parse_obligation_csv(text: str | bytes, rules: TreatyObligations,
         if len(facts) + len(problems) >= MAX_ROWS:
             problem(line, f"more than {MAX_ROWS} rows: split the file")
             break
-        if len(row) != len(COLUMNS):
-            problem(line, f"expected {len(COLUMNS)} columns, found {len(row)}")
+        if len(row) != len(names):
+            problem(line, f"expected {len(names)} columns, found {len(row)}")
             continue
-        values = dict(zip(COLUMNS, (cell.strip() for cell in row), strict=True))
+        values = dict(zip(names, (cell.strip() for cell in row), strict=True))
+        reason = values.get(REASON, "")
         try:
             state = resolve_state(values["state"]).iso3
         except UnknownState:
@@ -91,6 +100,13 @@ def parse_obligation_csv(text: str | bytes, rules: TreatyObligations,
                     "period_end")
             continue
         document, source = values["document"], values["source"]
+        if reason and record != "not-applicable":
+            problem(line, f"reason is only for not-applicable, not for {record}", REASON)
+            continue
+        if document and record == "not-applicable":
+            problem(line, "a not-applicable declaration stores no document: leave document "
+                    f"empty and give {document!r} in source", "document")
+            continue
         if record == "report":
             if kind not in REPORT_KINDS:
                 problem(line, f"a {kind.label} is met by completing work, not by a report: "
@@ -108,7 +124,7 @@ def parse_obligation_csv(text: str | bytes, rules: TreatyObligations,
                     f"{kind.label}", "record")
             continue
         if record == "not-applicable":
-            facts.append(NotApplicable(state, kind, day, document, source,
+            facts.append(NotApplicable(state, kind, day, reason, source,
                                        ref=f"{filename}:{line}"))
         elif record == "applies":
             facts.append(ObligationApplies(state, kind, day, source, document,

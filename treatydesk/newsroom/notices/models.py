@@ -21,7 +21,7 @@ from wagtail.search import index
 from treatydesk.core import wording
 from treatydesk.core.register import country_name
 from treatydesk.mail.outgoing.messages import public_base_url
-from treatydesk.records.log.proofs import EntryRef, latest_entry
+from treatydesk.records.log.proofs import EntryRef, entries_about, latest_entries
 from treatydesk.security.accounts.review import ReviewedPagePermissionTester, ReviewedPublishing
 
 from .panels import RegisterPanel
@@ -43,7 +43,7 @@ INSTRUMENT_SENTENCES = {
 }
 
 # Fields of a notice page that belong to the register, not to a revision's content.
-REGISTER_FIELDS = ("source", "needs_review", "review_reason", "generated_text")
+REGISTER_FIELDS = ("source", "needs_review", "review_reason", "generated_text", "log_index")
 
 
 class NoticeSubject(models.TextChoices):
@@ -149,6 +149,10 @@ class NoticePage(Page):
                                      editable=False)
     generated_text = models.TextField(_("text as drafted from the register"), blank=True,
                                       editable=False)
+    log_index = models.PositiveBigIntegerField(
+        _("register log entry when published"), null=True, blank=True, editable=False,
+        help_text=_("The entry of the register's signed log about the fact as it was when "
+                    "this notice was last published."))
 
     content_panels = [
         RegisterPanel(heading=_("Register")),
@@ -217,13 +221,10 @@ class NoticePage(Page):
         return context
 
     def log_entry(self) -> EntryRef | None:
-        """Return the register log's entry this notice comes from: the latest about its fact
-        (the values the notice was drafted from; a correction redrafts it), or None once the
-        fact is deleted. Only the entry's index, leaf hash and proof are shown: the entry is
-        public and never holds the fact's internal note."""
-        if not self.source_id or self.source.fact_id is None:
-            return None
-        return latest_entry(self.source.fact_id)
+        """Return the register log's entry this notice comes from (``notice_entries``), or None
+        once the fact is deleted. Only the entry's index, leaf hash and proof are shown: the
+        entry is public and never holds the fact's internal note."""
+        return notice_entries([self]).get(self.pk)
 
     def mail_trailer(self) -> str:
         """Return the line the notice's e-mail ends with: its log entry and its proof."""
@@ -254,3 +255,28 @@ class NoticePage(Page):
         for name in REGISTER_FIELDS:
             setattr(obj, name, getattr(self, name))
         return obj
+
+
+def notice_entries(pages) -> dict[int, EntryRef]:
+    """Return, by page id, the log entry each notice comes from: the entry recorded when it was
+    last published (``log_index``: the fact as the live notice was drafted from it, even after
+    a later correction appended another), or, for a notice not published since it was
+    recorded or whose recorded entry is about another fact (an import replaced it), the latest
+    entry about its fact. A notice whose fact was deleted has none. Four queries at most."""
+    facts = {page.pk: page.source.fact_id for page in pages
+             if page.source_id and page.source.fact_id is not None}
+    stored = entries_about(page.log_index for page in pages
+                           if page.pk in facts and page.log_index is not None)
+    found, missing = {}, {}
+    for page in pages:
+        if page.pk not in facts:
+            continue
+        fact, entry = stored.get(page.log_index, (None, None))
+        if entry is not None and fact == facts[page.pk]:
+            found[page.pk] = entry
+        else:
+            missing[page.pk] = facts[page.pk]
+    latest = latest_entries(missing.values())
+    found.update({pk: latest[fact] for pk, fact in missing.items() if fact in latest})
+    return found
+

@@ -5,6 +5,7 @@ from wagtail.signals import page_published
 
 from treatydesk.core import wording
 from treatydesk.records.facts.signals import fact_deleted, fact_recorded, register_imported
+from treatydesk.records.log.proofs import latest_entry
 
 from .actions import DraftNotices, FactRemoved, RefreshNotices, RelinkNotices, flag
 from .models import NoticePage, NoticeSource
@@ -39,5 +40,11 @@ def relink_on_import(sender, treaty, user=None, **kwargs):
 
 @receiver(page_published, sender=NoticePage, dispatch_uid="notices.page_published")
 def clear_review_flag(sender, instance, **kwargs):
-    """Publishing a notice is its review: the flag and its reason go."""
-    NoticePage.objects.filter(pk=instance.pk).update(needs_review=False, review_reason="")
+    """Publishing a notice is its review: the flag and its reason go, and the notice keeps the
+    log entry about its fact as it is now, the one the published wording comes from (a later
+    correction appends another entry, which the notice names only once republished)."""
+    source = NoticeSource.objects.filter(pk=instance.source_id).first()
+    entry = latest_entry(source.fact_id) if source is not None else None
+    instance.log_index = entry.index if entry is not None else None
+    NoticePage.objects.filter(pk=instance.pk).update(needs_review=False, review_reason="",
+                                                     log_index=instance.log_index)

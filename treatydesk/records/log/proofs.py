@@ -78,6 +78,21 @@ def latest_entries(fact_ids: Iterable[int]) -> dict[int, EntryRef]:
             if index in hashes}
 
 
+def entries_about(indexes: Iterable[int]) -> dict[int, tuple[int, EntryRef]]:
+    """Return, for each index the log holds, the fact it is about and the entry (two queries)."""
+    wanted = sorted(set(indexes))
+    if not wanted:
+        return {}
+    facts: dict[int, int] = {}
+    chunk = 500
+    for start in range(0, len(wanted), chunk):
+        facts.update(LogEntry.objects.filter(index__in=wanted[start:start + chunk])
+                     .values_list("index", "fact_id"))
+    hashes = _leaf_hashes(sorted(facts))
+    return {index: (fact, EntryRef(index, hashes[index])) for index, fact in facts.items()
+            if index in hashes}
+
+
 def latest_entry(fact_id: int | None) -> EntryRef | None:
     """Return the latest entry about one fact, or None."""
     if fact_id is None:
