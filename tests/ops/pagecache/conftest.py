@@ -23,9 +23,11 @@ def page_cache():
     with override_settings(CACHES=PAGES_IN_MEMORY):
         caches["pages"].clear()
         store.local.clear()
+        store.doorkeeper.clear()
         yield caches["pages"]
         caches["pages"].clear()
         store.local.clear()
+        store.doorkeeper.clear()
 
 
 class WsgiResponse:

@@ -26,3 +26,20 @@ def test_the_entries_are_counted_once_every_few_writes_and_stay_bounded(tmp_path
         cache.set(f"page-{n}", b"x" * 100, 60)
         assert len(listing()) <= 10 + 5
     assert len(listings) == 60 // 5  # Django's backend lists the directory on every write
+
+
+def test_the_directory_is_made_once_and_again_when_it_is_gone(tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "pages"
+    made = []
+    original = FileBasedCache._createdir
+    monkeypatch.setattr(FileBasedCache, "_createdir", lambda self: made.append(1) or original(self))
+    cache = PageFileCache(str(folder), {})
+    for n in range(5):
+        cache.set(f"page-{n}", b"x", 60)
+    assert len(made) == 1  # Django's backend makes sure of it on every write
+    shutil.rmtree(folder)
+    cache.set("after", b"y", 60)
+    assert cache.get("after") == b"y"
+    assert len(made) == 2

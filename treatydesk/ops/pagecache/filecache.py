@@ -8,6 +8,8 @@
   when there are more than ``MAX_ENTRIES``: with thousands of pages that listing costs more
   than the render. It is done here once every ``CULL_EVERY`` writes of a process, so the cache
   may hold up to ``CULL_EVERY`` entries more per process between two counts.
+- Django makes sure the directory exists (a ``stat`` or more) before every write. It is done
+  here once, and again only when a write finds the directory gone.
 """
 
 from __future__ import annotations
@@ -31,6 +33,20 @@ class PageFileCache(FileBasedCache):
         expiry = self.get_backend_timeout(timeout)
         file.write(pickle.dumps(expiry, self.pickle_protocol))
         file.write(zlib.compress(pickle.dumps(value, self.pickle_protocol), COMPRESS_LEVEL))
+
+    _dir_ready = False
+
+    def _createdir(self):
+        if not self._dir_ready:
+            super()._createdir()
+            self._dir_ready = True
+
+    def set(self, key, value, timeout=None, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except FileNotFoundError:  # the directory was removed since: make it, write again
+            self._dir_ready = False
+            super().set(key, value, timeout, version)
 
     def _cull(self):
         if next(_writes) % CULL_EVERY == 0:

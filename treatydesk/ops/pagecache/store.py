@@ -24,6 +24,7 @@ ALIAS = "pages"
 GENERATION_KEY = "generation"
 DEFAULT_SECONDS = 300
 LOCAL_BYTES = 32 * 1024 * 1024
+DOORKEEPER_KEYS = 100_000  # 64-character keys: about 15 MB at most
 
 
 class Entry(NamedTuple):
@@ -68,6 +69,40 @@ class _LocalEntries:
 
 
 local = _LocalEntries(LOCAL_BYTES)
+
+
+class _Doorkeeper:
+    """The keys of pages with a query string this process saw once lately (an admission filter,
+    as in TinyLFU's "doorkeeper"): such a page is kept only when it is asked for again.
+
+    Pages without a query are a few hundred and kept at once. With a query (``?as_of=`` any
+    day since 2008, a sort, a filter, a search) they are without end, and most are asked for
+    once: writing each costs as much as rendering it (measured: a quarter of a random day's
+    time went to the write, docs/performance.md) and pushes pages that are read out of a full
+    cache."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.seen: OrderedDict[str, None] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def admit(self, key: str) -> bool:
+        """Return whether ``key`` was seen before; remember it either way."""
+        with self.lock:
+            if key in self.seen:
+                self.seen.move_to_end(key)
+                return True
+            self.seen[key] = None
+            if len(self.seen) > self.limit:
+                self.seen.popitem(last=False)
+            return False
+
+    def clear(self) -> None:
+        with self.lock:
+            self.seen.clear()
+
+
+doorkeeper = _Doorkeeper(DOORKEEPER_KEYS)
 
 
 def page_cache():

@@ -7,9 +7,10 @@ no cookie, varies on nothing but the encoding and does not forbid caching. Those
 get ``Cache-Control: public, max-age=…`` when the view said nothing, so that proxies and
 browsers may keep them too, whether or not this cache is on.
 
-Entries are keyed by scheme, host and full path. Plain-HTTP requests that production redirects
-to HTTPS get a ``301``, never kept, so the redirect is never skipped; hosts that Django refuses
-get a ``400``, never kept either. A hit is replayed with the headers Django sent, security
+Entries are keyed by scheme, host and full path. A page with a query string is kept only the
+second time a process is asked for it (``store.doorkeeper``): most such URLs are asked once.
+Plain-HTTP requests that production redirects to HTTPS get a ``301``, never kept, so the
+redirect is never skipped; hosts that Django refuses get a ``400``, never kept either. A hit is replayed with the headers Django sent, security
 headers included, and ``X-Page-Cache: hit``.
 
 Working at the WSGI level rather than as a Django middleware makes a hit cost tens of
@@ -68,6 +69,10 @@ class PageCache:
                 return self._no_write
             return start_response(status, headers, exc_info)
 
+        looked_up = keep
+        # A page with a query string is kept on its second request (store.doorkeeper).
+        if keep and environ.get("QUERY_STRING") and not store.doorkeeper.admit(key):
+            keep = False
         result = self.application(environ, capture)
         if not captured:
             return result
@@ -81,9 +86,11 @@ class PageCache:
             try:
                 store.store(key, store.Entry(generation, captured["status"], tuple(headers),
                                              content))
-                headers = [*headers, (HEADER, "miss")]
             except Exception:  # noqa: BLE001 - a failing cache must not fail the page
                 logger.exception("page cache store failed for %s", key)
+                looked_up = False
+        if looked_up:
+            headers = [*headers, (HEADER, "miss")]
         start_response(captured["status"], headers)
         return [content]
 
