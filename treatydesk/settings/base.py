@@ -188,7 +188,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "treatydesk.ops.staticfiles.StaticFilesStorage"},
 }
 
 WAGTAIL_SITE_NAME = "Treaty Desk"

@@ -100,3 +100,16 @@ def test_form_works_without_javascript_and_sorting_keeps_filters(client, fresh_s
     assert '<option value="150" selected>Europe</option>' in html
     # The column headings sort the filtered list: their links keep the filters.
     assert 'href="?region=150&amp;sort=eif"' in html
+
+
+def test_the_kept_options_follow_the_choice_and_the_language(client, fresh_site):
+    """Each filter's options are rendered once per language and choice: none may leak."""
+    for _ in range(2):
+        europe = client.get("/en/states-parties/?region=150").content.decode()
+        plain = client.get("/en/states-parties/").content.decode()
+        french = client.get("/fr/states-parties/?region=150").content.decode()
+        assert '<option value="150" selected>Europe</option>' in europe
+        assert "selected>" not in plain
+        assert 'value="150" selected>' in french
+        assert ">Océanie<" in french and ">Oceania<" not in french
+        assert ">Oceania<" in europe and ">Signatory<" in europe

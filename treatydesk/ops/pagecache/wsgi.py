@@ -10,8 +10,8 @@ browsers may keep them too, whether or not this cache is on.
 Entries are keyed by scheme, host and full path. A page with a query string is kept only the
 second time a process is asked for it (``store.doorkeeper``): most such URLs are asked once.
 Plain-HTTP requests that production redirects to HTTPS get a ``301``, never kept, so the
-redirect is never skipped; hosts that Django refuses get a ``400``, never kept either. A hit is replayed with the headers Django sent, security
-headers included, and ``X-Page-Cache: hit``.
+redirect is never skipped; hosts that Django refuses get a ``400``, never kept either. A hit
+is replayed with the headers Django sent, security headers included, and ``X-Page-Cache: hit``.
 
 Working at the WSGI level rather than as a Django middleware makes a hit cost tens of
 microseconds instead of hundreds: no request object, no signals, no middleware chain.

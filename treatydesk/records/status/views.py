@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from treatydesk.core import register as core
 from treatydesk.records.facts.export import participant_detail, rows_as_csv
+from treatydesk.records.fragments import render_kept
 
 from . import filters, table
 from .asof import BadAsOf, as_of_notice, parse_as_of
@@ -74,7 +75,7 @@ def states_parties(request):
         "rows_html": table.rows_html(rows),
         "headers": table.header_links(key, descending, keep),
         "filters": chosen,
-        "filter_choices": filter_choices(),
+        "filter_options": filter_options(chosen),
         "sort": f"-{key}" if descending else key,
         "sort_is_default": key == table.DEFAULT_SORT and not descending,
         "csv_url": _with_query(reverse("states_parties_csv"), as_of.query),
@@ -83,6 +84,22 @@ def states_parties(request):
         "data_coverage": data_coverage_note(treaty, lang),
         "register": register,
     })
+
+
+FILTER_CHOICES = {"status": "statuses", "region": "regions", "group": "groups"}
+
+
+def filter_options(chosen: filters.Filters) -> dict:
+    """Return each filter's ``<option>`` elements, the chosen one selected, rendered once per
+    language and choice (a few dozen: ``parse_filters`` keeps only known codes)."""
+    options = {}
+    for field, choices in FILTER_CHOICES.items():
+        value = getattr(chosen, field)
+        options[field] = render_kept(
+            "status/includes/filter_options.html", (field, value),
+            lambda choices=choices, value=value: {"choices": filter_choices()[choices],
+                                                  "chosen": value})
+    return options
 
 
 def filter_choices() -> dict:
