@@ -95,6 +95,7 @@ class Register:
         # statuses need only the stages.
         self._records: dict[str, ParticipantRecord] = {}
         self._variants: dict[tuple[str, int], ParticipantRecord] = {}
+        self._tallies: dict[date, list[int]] = {}  # counts() per stretch (last_change day)
 
     # -- computed on first use -------------------------------------------------------------
 
@@ -183,13 +184,17 @@ class Register:
         return tuple(sorted({day for stages in self._stages.values() for day in stages[1::2]}))
 
     def counts(self, as_of: date | None = None) -> Counts:
-        """Return how many states stand in each status on `as_of`."""
+        """Return how many states stand in each status on `as_of` (tallied once a stretch)."""
         as_of = as_of or self.today
-        tally = [0] * len(STATUSES)
-        for stages in self._stages.values():
-            stage = _stage_on(stages, as_of)
-            if stage is not None:
-                tally[stage] += 1
+        begun = self.last_change(as_of)
+        tally = self._tallies.get(begun)
+        if tally is None:
+            tally = [0] * len(STATUSES)
+            for stages in self._stages.values():
+                stage = _stage_on(stages, begun)
+                if stage is not None:
+                    tally[stage] += 1
+            self._tallies[begun] = tally
         return Counts(
             as_of,
             *(tally[_PARTY], tally[_SIGNATORY], tally[_DEPOSITED]),
