@@ -13,7 +13,9 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Hashable, Iterable
 
+from django.conf import settings
 from django.template.loader import get_template
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -48,3 +50,9 @@ def render_many(name: str, pieces: Iterable[tuple[Hashable, Callable[[], dict]]]
 def render_kept(name: str, key: Hashable, context: Callable[[], dict]) -> SafeString:
     """Return template ``name`` rendered once for ``key`` in the active language."""
     return render_many(name, ((key, context),))
+
+
+def url_configuration() -> tuple:
+    """Return what, besides the language, fixes the URLs a piece links to: part of the key of
+    a piece with links (tests and sites under a prefix change them)."""
+    return (settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())

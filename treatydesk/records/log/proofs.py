@@ -49,13 +49,19 @@ class EntryRef:
                 "proof": f"{proof_root}?index={self.index}"}
 
 
+CHUNK = 500  # values in one statement: well under every database's limit of parameters
+
+
+def _chunks(values: list) -> Iterable[list]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start:start + CHUNK]
+
+
 def _leaf_hashes(indexes: list[int]) -> dict[int, bytes]:
     """Return the leaf hash of each entry (the level-0 nodes: no entry is re-hashed)."""
     found: dict[int, bytes] = {}
-    chunk = 500  # well under every database's limit of parameters in one statement
     with connection.cursor() as cursor:
-        for start in range(0, len(indexes), chunk):
-            keys = indexes[start:start + chunk]
+        for keys in _chunks(indexes):
             marks = ", ".join(["%s"] * len(keys))
             cursor.execute(f"{store.READ_NODES}({marks})", [node_key(0, i) for i in keys])
             found.update({key: bytes(value) for key, value in cursor.fetchall()})
@@ -68,9 +74,8 @@ def latest_entries(fact_ids: Iterable[int]) -> dict[int, EntryRef]:
     if not wanted:
         return {}
     last: dict[int, int] = {}
-    chunk = 500
-    for start in range(0, len(wanted), chunk):
-        rows = (LogEntry.objects.filter(fact_id__in=wanted[start:start + chunk])
+    for chunk in _chunks(wanted):
+        rows = (LogEntry.objects.filter(fact_id__in=chunk)
                 .values("fact_id").annotate(last=Max("index")).values_list("fact_id", "last"))
         last.update(rows)
     hashes = _leaf_hashes(sorted(last.values()))
@@ -84,9 +89,8 @@ def entries_about(indexes: Iterable[int]) -> dict[int, tuple[int, EntryRef]]:
     if not wanted:
         return {}
     facts: dict[int, int] = {}
-    chunk = 500
-    for start in range(0, len(wanted), chunk):
-        facts.update(LogEntry.objects.filter(index__in=wanted[start:start + chunk])
+    for chunk in _chunks(wanted):
+        facts.update(LogEntry.objects.filter(index__in=chunk)
                      .values_list("index", "fact_id"))
     hashes = _leaf_hashes(sorted(facts))
     return {index: (fact, EntryRef(index, hashes[index])) for index, fact in facts.items()

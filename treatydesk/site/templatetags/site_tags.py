@@ -11,11 +11,11 @@ main menu differ only by the page's template, which marks its menu entry (``{% b
 from django import template
 from django.conf import settings
 from django.template.base import UNKNOWN_SOURCE
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from treatydesk.records.fragments import render_kept
+from treatydesk.records.fragments import render_kept, url_configuration
 
 register = template.Library()
 
@@ -29,12 +29,8 @@ def emblem_url() -> str:
 @register.simple_tag
 def site_footer() -> str:
     """Return the footer's links, rendered once per language (and URL configuration)."""
-    key = ("footer", *_urls_key())
+    key = ("footer", *url_configuration())
     return render_kept("site/includes/footer.html", key, dict)
-
-
-def _urls_key() -> tuple:
-    return (settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())
 
 
 @register.tag("kept_per_template")
@@ -61,7 +57,7 @@ class KeptPerTemplateNode(template.Node):
         name = getattr(origin, "name", UNKNOWN_SOURCE)
         if name == UNKNOWN_SOURCE:  # a template made from a string: no name to key it by
             return self.nodelist.render(context)
-        key = (get_language(), name, settings.TREATYDESK_TREATY, *_urls_key())
+        key = (get_language(), name, settings.TREATYDESK_TREATY, *url_configuration())
         html = self.kept.get(key)
         if html is None:
             if len(self.kept) >= self.limit:

@@ -4,10 +4,11 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, translate_url
+from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from treatydesk.records.fragments import url_configuration
 from treatydesk.records.status import localize
 from treatydesk.records.status.languages import UNTRANSLATED, page_in_language
 from treatydesk.security.headers.baseurl import absolute
@@ -18,8 +19,7 @@ register = template.Library()
 def _in_language(path: str, current: str, code: str) -> str:
     """Return ``path`` (with its query) in language ``code``, keeping the rest of it."""
     bare, mark, query = path.partition("?")
-    translated = _path_in_language(bare, current, code, settings.ROOT_URLCONF, get_urlconf(),
-                                   get_script_prefix())
+    translated = _path_in_language(bare, current, code, *url_configuration())
     return f"{translated}{mark}{query}"
 
 
